@@ -1,0 +1,178 @@
+from datetime import date, timedelta
+from typing import Any
+
+from django.db.models import Count, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.utils import timezone
+
+from constellate.accounts.models import User
+from constellate.accounts.roles import INITIATIVE_CREATORS, ORG_WIDE_READERS
+from constellate.accounts.selectors import org_roles_for_user
+from constellate.initiatives import canvas as canvas_mod
+from constellate.initiatives.choices import InitiativeStatus, Visibility
+from constellate.initiatives.models import (
+    Activity,
+    CanvasVersion,
+    Initiative,
+    InitiativeMembership,
+)
+
+
+def initiative_roles_for_user(user: User) -> dict[int, str]:
+    """{initiative id: role} for a user, loaded once per request object."""
+    if not user.is_authenticated:
+        return {}
+    cached = getattr(user, "_initiative_roles", None)
+    if cached is None:
+        cached = dict(
+            InitiativeMembership.objects.filter(user=user).values_list("initiative_id", "role")
+        )
+        user._initiative_roles = cached  # type: ignore[attr-defined]
+    return cached
+
+
+def _visible_filter(user: User) -> Q:
+    wide_orgs = [org for org, role in org_roles_for_user(user).items() if role in ORG_WIDE_READERS]
+    return Q(organisation_id__in=wide_orgs) | Q(memberships__user=user)
+
+
+def initiative_list_for_user(
+    *, user: User, query: str = "", status: str = "", organisation_id: int | None = None
+) -> QuerySet[Initiative]:
+    """The initiatives a signed-in person may see, newest activity first."""
+    if not user.is_authenticated:
+        return Initiative.objects.none()
+    ids = Initiative.objects.filter(_visible_filter(user)).values("pk")
+    qs = Initiative.objects.filter(pk__in=ids)
+    if query:
+        qs = qs.filter(
+            Q(title__icontains=query) | Q(summary__icontains=query) | Q(place__icontains=query)
+        )
+    if status in InitiativeStatus.values:
+        qs = qs.filter(status=status)
+    if organisation_id:
+        qs = qs.filter(organisation_id=organisation_id)
+    return (
+        qs.select_related("organisation")
+        .annotate(activity_count=Count("activities", distinct=True))
+        .order_by("-updated_at", "-pk")
+    )
+
+
+def organisations_where_user_can_create(*, user: User) -> list[int]:
+    return [org for org, role in org_roles_for_user(user).items() if role in INITIATIVE_CREATORS]
+
+
+def public_initiative_list(*, query: str = "") -> QuerySet[Initiative]:
+    qs = Initiative.objects.filter(visibility=Visibility.PUBLIC)
+    if query:
+        qs = qs.filter(
+            Q(title__icontains=query) | Q(summary__icontains=query) | Q(place__icontains=query)
+        )
+    return qs.select_related("organisation").order_by("-updated_at", "-pk")
+
+
+def activity_list(*, initiative: Initiative, public_only: bool = False) -> QuerySet[Activity]:
+    qs = Activity.objects.filter(initiative=initiative).select_related("run_by")
+    if public_only:
+        qs = qs.filter(is_public=True)
+    return qs.order_by("opens_on", "title")
+
+
+def initiative_member_list(*, initiative: Initiative) -> QuerySet[InitiativeMembership]:
+    return (
+        InitiativeMembership.objects.filter(initiative=initiative)
+        .select_related("user")
+        .order_by("role", "user__display_name")
+    )
+
+
+def canvas_current(*, initiative: Initiative) -> CanvasVersion | None:
+    return (
+        CanvasVersion.objects.filter(initiative=initiative)
+        .select_related("author")
+        .order_by("-number")
+        .first()
+    )
+
+
+def canvas_latest_for(*, initiative_ids: list[int]) -> QuerySet[CanvasVersion]:
+    """The newest canvas version of each initiative, in one query."""
+    newest = (
+        CanvasVersion.objects.filter(initiative=OuterRef("initiative"))
+        .order_by("-number")
+        .values("number")[:1]
+    )
+    return CanvasVersion.objects.filter(initiative_id__in=initiative_ids, number=Subquery(newest))
+
+
+def canvas_version_list(*, initiative: Initiative) -> QuerySet[CanvasVersion]:
+    return (
+        CanvasVersion.objects.filter(initiative=initiative)
+        .select_related("author")
+        .order_by("-number")
+    )
+
+
+def dashboard_for_user(*, user: User, today: date | None = None) -> dict[str, Any]:
+    """What a staff member sees first: their initiatives, what is open now, what needs care.
+
+    A fixed number of queries, whatever the amount of data."""
+    today = today or timezone.localdate()
+    my_ids = list(
+        InitiativeMembership.objects.filter(user=user).values_list("initiative_id", flat=True)[:200]
+    )
+    mine = list(
+        Initiative.objects.filter(pk__in=my_ids)
+        .select_related("organisation")
+        .annotate(activity_count=Count("activities"))
+        .order_by("-updated_at")[:20]
+    )
+    open_now = list(
+        Activity.objects.filter(initiative_id__in=my_ids, opens_on__lte=today)
+        .filter(Q(closes_on__isnull=True) | Q(closes_on__gte=today))
+        .select_related("initiative")
+        .order_by("closes_on", "title")[:20]
+    )
+    soon = today + timedelta(days=7)
+    closing_soon = [a for a in open_now if a.closes_on and a.closes_on <= soon]
+    unrun = list(
+        Activity.objects.filter(
+            initiative_id__in=my_ids, run_by__isnull=True, run_by_note="", closes_on__gte=today
+        )
+        .select_related("initiative")
+        .order_by("opens_on")[:10]
+    )
+    latest = {v.initiative_id: v for v in canvas_latest_for(initiative_ids=[i.pk for i in mine])}
+    incomplete_canvas = []
+    for initiative in mine:
+        version = latest.get(initiative.pk)
+        missing = canvas_mod.completeness(version.data if version else None)
+        if missing and initiative.status != InitiativeStatus.CLOSED:
+            incomplete_canvas.append({"initiative": initiative, "missing": len(missing)})
+    no_activity = [i for i in mine if i.activity_count == 0 and i.status != InitiativeStatus.CLOSED]
+    return {
+        "mine": mine,
+        "open_now": open_now,
+        "closing_soon": closing_soon,
+        "unrun": unrun,
+        "incomplete_canvas": incomplete_canvas,
+        "no_activity": no_activity,
+        "today": today,
+    }
+
+
+def activity_by_join_token(*, token: str) -> Activity | None:
+    if not token or len(token) > 20:
+        return None
+    return (
+        Activity.objects.select_related("initiative__organisation").filter(join_token=token).first()
+    )
+
+
+def initiative_with_related(pk: int) -> Initiative | None:
+    return (
+        Initiative.objects.select_related("organisation")
+        .prefetch_related(Prefetch("activities", queryset=Activity.objects.order_by("opens_on")))
+        .filter(pk=pk)
+        .first()
+    )

@@ -1,0 +1,15 @@
+from django.contrib import admin
+from django.urls import include, path
+
+urlpatterns = [
+    path("", include("constellate.core.urls")),
+    path("", include("constellate.accounts.urls")),
+    path("", include("constellate.initiatives.urls")),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("admin/", admin.site.urls),
+]
+
+handler400 = "constellate.core.views.bad_request"
+handler403 = "constellate.core.views.permission_denied"
+handler404 = "constellate.core.views.page_not_found"
+handler500 = "constellate.core.views.server_error"
