@@ -163,7 +163,8 @@ LOGIN_FAILURE_DELAY_SECONDS = float(env("LOGIN_FAILURE_DELAY_SECONDS", "0.5"))
 # locale/<code>/ catalogue; nothing else is tied to these two.
 LANGUAGE_CODE = "nl"
 LANGUAGES = [("nl", _("Dutch")), ("en", _("English"))]
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# LOCALE_DIR lets the catalogue test extract messages into a scratch copy.
+LOCALE_PATHS = [Path(env("LOCALE_DIR", str(BASE_DIR / "locale")))]
 LANGUAGE_COOKIE_AGE = 60 * 60 * 24 * 365
 LANGUAGE_COOKIE_SAMESITE = "Lax"
 LANGUAGE_COOKIE_SECURE = PRODUCTION
