@@ -61,7 +61,7 @@ def participant_by_secret(*, secret: str) -> Participant | None:
 def participant_for_request(request: HttpRequest) -> Participant | None:
     """The pseudonymous participant this browser carries in its cookie, cached per request."""
     if not hasattr(request, "_participant"):
-        secret = request.get_signed_cookie(PARTICIPANT_COOKIE, default="", salt="participant")
+        secret = request.get_signed_cookie(PARTICIPANT_COOKIE, default="", salt="participant") or ""
         request._participant = participant_by_secret(secret=secret)  # type: ignore[attr-defined]
     return request._participant  # type: ignore[attr-defined]
 

@@ -88,7 +88,7 @@ def _ensure_other_admin(membership: Membership) -> None:
 
 @transaction.atomic
 def invitation_create(
-    *, organisation: Organisation, email: str, role: str, invited_by: User, accept_url: str = ""
+    *, organisation: Organisation, email: str, role: str, invited_by: User | None, accept_url: str = ""
 ) -> tuple[Invitation, str]:
     """Invite an e-mail address with a role. Returns the invitation and its one-time token.
 
@@ -124,7 +124,7 @@ def invitation_create(
                 "organisation": organisation,
                 "role": invitation.get_role_display(),
                 "url": accept_url.replace("TOKEN", token),
-                "inviter": invited_by,
+                "inviter": invited_by or settings.SITE_NAME,
                 "days": INVITATION_DAYS,
             },
         )
