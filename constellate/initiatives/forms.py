@@ -248,28 +248,36 @@ class CanvasForms:
         results += [fs.is_valid() for fs in self.lists.values()]
         return all(results)
 
-    def with_extra_row(self, key: str) -> "CanvasForms":
-        """A copy of the submitted page with one more empty row in list `key`."""
-        data = self.cleaned_canvas(partial=True)
-        forms_ = CanvasForms(initial=data)
-        formset_class = LIST_SECTIONS[key][0]
-        rows = list(data[key]) + [{}, {}]
-        forms_.lists[key] = formset_class(prefix=key, initial=rows[:MAX_ROWS])
-        forms_.add_row = key
+    def with_extra_row(self, key: str, data) -> "CanvasForms":
+        """The submitted page again, exactly as typed, with one more empty row in list `key`.
+
+        Re-binding the same data (rather than rebuilding from cleaned values) keeps even
+        invalid input on screen, so nothing typed is lost. The new row gets the focus."""
+        data = data.copy()
+        try:
+            total = int(data.get(f"{key}-TOTAL_FORMS") or 0)
+        except ValueError:
+            total = 0
+        data[f"{key}-TOTAL_FORMS"] = str(max(0, min(total + 1, MAX_ROWS)))
+        forms_ = CanvasForms(data, add_row=key)
+        formset = forms_.lists[key]
+        if total < MAX_ROWS and formset.is_bound and formset.management_form.is_valid():
+            new_row = formset.forms[-1]
+            new_row.fields[LIST_SECTIONS[key][1]].widget.attrs["autofocus"] = True
         return forms_
 
-    def cleaned_canvas(self, partial: bool = False) -> dict:
-        data: dict = {"context": {}, "tools": [], "tools_note": ""}
-        if self.context.is_valid() or partial:
-            data["context"] = getattr(self.context, "cleaned_data", {}) or {}
-        if self.tools.is_valid() or partial:
-            tools = getattr(self.tools, "cleaned_data", {}) or {}
-            data["tools"] = tools.get("tools", [])
-            data["tools_note"] = tools.get("tools_note", "")
-        for key, formset in self.lists.items():
-            formset.is_valid()
-            data[key] = [f.cleaned_data for f in formset.forms if getattr(f, "cleaned_data", None)]
-        return data
+    def cleaned_canvas(self) -> dict:
+        """The canvas from valid forms (call is_valid() first); empty rows drop out later."""
+        tools = self.tools.cleaned_data
+        return {
+            "context": self.context.cleaned_data,
+            "tools": tools.get("tools", []),
+            "tools_note": tools.get("tools_note", ""),
+            **{
+                key: [f.cleaned_data for f in formset.forms if f.cleaned_data]
+                for key, formset in self.lists.items()
+            },
+        }
 
     @property
     def error_count(self) -> int:

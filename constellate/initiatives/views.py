@@ -236,7 +236,7 @@ def canvas_edit(request, pk):
         forms_ = CanvasForms(request.POST)
         add_row = request.POST.get("add_row", "")
         if add_row in forms_.lists:
-            forms_ = forms_.with_extra_row(add_row)
+            forms_ = forms_.with_extra_row(add_row, request.POST)
         elif forms_.is_valid():
             try:
                 base = int(request.POST.get("base_version") or 0) or None
