@@ -176,7 +176,7 @@ def invitation_revoke(*, invitation: Invitation, actor: User) -> None:
 
 
 def _send(*, to: str, subject: str, template: str, context: dict[str, Any]) -> None:
-    body = render_to_string(template, {**context, "site_name": settings.SITE_NAME})
+    body = render_to_string(template, {**context, "platform_name": settings.SITE_NAME})
     send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [to])
 
 

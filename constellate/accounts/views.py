@@ -50,6 +50,7 @@ class PasswordResetView(auth_views.PasswordResetView):
     template_name = "accounts/password_reset.html"
     email_template_name = "accounts/email/password_reset.txt"
     subject_template_name = "accounts/email/password_reset_subject.txt"
+    extra_email_context = {"platform_name": settings.SITE_NAME}
     success_url = reverse_lazy("accounts:password_reset_done")
 
 
