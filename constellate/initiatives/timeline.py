@@ -32,6 +32,20 @@ def _month_starts(start: date, end: date) -> list[date]:
     return months
 
 
+def _ticks(start: date, end: date) -> list[tuple[date, str]]:
+    """Month starts for long spans, Mondays for short ones; at most about eight labels."""
+    if (end - start).days > 120:
+        days, fmt = _month_starts(start, end), "M Y"
+    else:
+        first_monday = start + timedelta(days=(7 - start.weekday()) % 7)
+        days = [
+            first_monday + timedelta(weeks=n) for n in range((end - first_monday).days // 7 + 1)
+        ]
+        fmt = "j M"
+    step = max(1, -(-len(days) // 8))
+    return [(day, formats.date_format(day, fmt)) for day in days[::step]]
+
+
 def timeline_svg(activities, *, today: date, max_lanes: int = 40) -> str:
     shown = list(activities)[:max_lanes]
     if not shown:
@@ -46,15 +60,10 @@ def timeline_svg(activities, *, today: date, max_lanes: int = 40) -> str:
         return round((day - start).days / span * WIDTH, 1)
 
     height = AXIS_HEIGHT + LANE_HEIGHT * len(shown) + 8
-    months = _month_starts(start, end)
-    step = max(1, len(months) // 8)
     ticks = format_html_join(
         "",
         '<line class="tick" x1="{0}" x2="{0}" y1="{1}" y2="{2}"/><text class="tick-label" x="{3}" y="16">{4}</text>',
-        (
-            (x(m), AXIS_HEIGHT - 6, height, x(m) + 3, formats.date_format(m, "M Y"))
-            for m in months[::step]
-        ),
+        ((x(day), AXIS_HEIGHT - 6, height, x(day) + 3, label) for day, label in _ticks(start, end)),
     )
     bars = []
     for lane, activity in enumerate(shown):
