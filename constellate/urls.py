@@ -1,10 +1,13 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from constellate.api import api
+
 urlpatterns = [
     path("", include("constellate.core.urls")),
     path("", include("constellate.accounts.urls")),
     path("", include("constellate.initiatives.urls")),
+    path("api/v1/", api.urls),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
 ]

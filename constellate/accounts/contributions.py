@@ -46,3 +46,18 @@ register_personal_data(
         erase=_participants_erase,
     )
 )
+
+
+def _api_tokens_export(user):
+    for t in user.api_tokens.all():
+        yield {"name": t.name, "starts_with": t.prefix, "created": t.created_at, "expires": t.expires_at}
+
+
+register_personal_data(
+    PersonalData(
+        key="api_keys",
+        label=_("API keys"),
+        export=_api_tokens_export,
+        erase=lambda user: user.api_tokens.all().delete()[0],
+    )
+)

@@ -170,3 +170,11 @@ class EraseForm(forms.Form):
         required=True,
         error_messages={"required": _("Tick the box to confirm.")},
     )
+
+
+class ApiTokenForm(forms.Form):
+    name = forms.CharField(
+        label=_("Name of the key"),
+        max_length=80,
+        help_text=_("For example the tool or script that will use it."),
+    )

@@ -12,6 +12,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from constellate.accounts.models import (
+    ApiToken,
     Invitation,
     LoginThrottle,
     Membership,
@@ -297,3 +298,49 @@ def user_erase(*, user: User) -> None:
         item.erase(user)
     audit_record(actor=None, action="user.erased", detail={"user_id": user.pk})
     user.delete()
+
+
+# API keys ----------------------------------------------------------------------------------
+
+API_TOKEN_DAYS = 365
+
+
+def api_token_create(*, user: User, name: str) -> tuple[ApiToken, str]:
+    """A new API key for `user`. Returns the key object and the secret, shown only once."""
+    name = name.strip()
+    if not name:
+        raise ValidationError({"name": _("Give the key a name, for example the tool that uses it.")})
+    secret = "cst_" + secrets.token_urlsafe(32)
+    token = ApiToken(
+        user=user,
+        name=name[:80],
+        prefix=secret[4:12],
+        token_hash=token_hash(secret),
+        expires_at=timezone.now() + timedelta(days=API_TOKEN_DAYS),
+    )
+    token.full_clean()
+    token.save()
+    audit_record(actor=user, action="api_token.created", obj=token)
+    return token, secret
+
+
+def api_token_revoke(*, token: ApiToken, actor: User) -> None:
+    audit_record(actor=actor, action="api_token.revoked", obj=token)
+    token.delete()
+
+
+def api_token_authenticate(*, secret: str) -> User | None:
+    """The active user a valid, unexpired key belongs to, or None."""
+    if not secret or len(secret) > 200:
+        return None
+    token = (
+        ApiToken.objects.select_related("user")
+        .filter(token_hash=token_hash(secret), expires_at__gt=timezone.now(), user__is_active=True)
+        .first()
+    )
+    if token is None:
+        return None
+    today = timezone.localdate()
+    if token.last_used_on != today:
+        ApiToken.objects.filter(pk=token.pk).update(last_used_on=today)
+    return token.user

@@ -30,6 +30,7 @@ urlpatterns = [
     path("accounts/profile/", views.profile, name="profile"),
     path("accounts/profile/export/", views.profile_export, name="profile_export"),
     path("accounts/profile/erase/", views.profile_erase, name="profile_erase"),
+    path("accounts/profile/api-keys/", views.api_keys, name="api_keys"),
     path("org/<slug:slug>/members/", views.organisation_members, name="organisation_members"),
     path("org/<slug:slug>/members/<int:pk>/", views.membership_change, name="membership_change"),
     path(

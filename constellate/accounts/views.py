@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 from constellate.accounts import selectors, services
 from constellate.accounts.cookies import participant_cookie_set
 from constellate.accounts.forms import (
+    ApiTokenForm,
     EraseForm,
     InvitationAcceptForm,
     InvitationForm,
@@ -23,7 +24,7 @@ from constellate.accounts.forms import (
     ProfileForm,
     RoleForm,
 )
-from constellate.accounts.models import Invitation, Membership, Organisation
+from constellate.accounts.models import ApiToken, Invitation, Membership, Organisation
 from constellate.core.forms import apply_validation_error
 from constellate.core.services import audit_record
 
@@ -280,3 +281,34 @@ def participant_return(request, secret):
     response = redirect("accounts:participant_home")
     participant_cookie_set(response, request, secret)
     return response
+
+
+@login_required
+def api_keys(request):
+    """Personal API keys: make one (shown once), see when each was used, revoke."""
+    form = ApiTokenForm(request.POST or None)
+    if request.method == "POST":
+        revoke = request.POST.get("revoke", "")
+        if revoke:
+            pk = int(revoke) if revoke.isdigit() else 0
+            token = get_object_or_404(ApiToken, pk=pk, user=request.user)
+            services.api_token_revoke(token=token, actor=request.user)
+            messages.success(request, _("The key no longer works."))
+            return redirect("accounts:api_keys")
+        if form.is_valid():
+            try:
+                _token, secret = services.api_token_create(user=request.user, name=form.cleaned_data["name"])
+            except ValidationError as exc:
+                apply_validation_error(form, exc)
+            else:
+                request.session["api_key_shown"] = secret
+                return redirect("accounts:api_keys")
+    return render(
+        request,
+        "accounts/api_keys.html",
+        {
+            "form": form,
+            "tokens": request.user.api_tokens.all(),
+            "new_secret": request.session.pop("api_key_shown", None),
+        },
+    )

@@ -191,9 +191,14 @@ def canvas_save(
 
 
 def _validate_activity(activity: Activity) -> None:
+    """Field checks and the activity's own rules, all reported together."""
     errors: dict[str, list[str]] = {}
+    try:
+        activity.full_clean(exclude=["join_token", "phases"])
+    except ValidationError as exc:
+        errors.update({k: list(v) for k, v in exc.message_dict.items()})
     if activity.closes_on and activity.opens_on and activity.closes_on < activity.opens_on:
-        errors["closes_on"] = [_("The closing date cannot be before the opening date.")]
+        errors.setdefault("closes_on", []).append(_("The closing date cannot be before the opening date."))
     phases = list(activity.phases or [])
     if not phases:
         errors["phases"] = [_("Choose at least one phase this activity serves.")]
@@ -205,7 +210,7 @@ def _validate_activity(activity: Activity) -> None:
             organisation_id=activity.initiative.organisation_id, user_id=activity.run_by_id
         ).exists()
     ):
-        errors["run_by"] = [_("Choose someone from this organisation.")]
+        errors.setdefault("run_by", []).append(_("Choose someone from this organisation."))
     if errors:
         raise ValidationError(errors)
     # Keep phases in the order of the co-creation cycle.
@@ -218,7 +223,6 @@ def activity_create(*, initiative: Initiative, actor: User, **fields: Any) -> Ac
     for name in ACTIVITY_FIELDS:
         if name in fields:
             setattr(activity, name, fields[name])
-    activity.full_clean(exclude=["join_token"])
     _validate_activity(activity)
     activity.save()
     Initiative.objects.filter(pk=initiative.pk).update(updated_at=activity.created_at)
@@ -236,7 +240,6 @@ def activity_update(*, activity: Activity, actor: User, **fields: Any) -> Activi
     for name in ACTIVITY_FIELDS:
         if name in fields:
             setattr(activity, name, fields[name])
-    activity.full_clean(exclude=["join_token"])
     _validate_activity(activity)
     activity.save()
     audit_record(

@@ -1,0 +1,36 @@
+"""The HTTP API at /api/v1/: one router per app, personal API keys, OpenAPI at openapi.json.
+
+The interactive docs page is off because it loads scripts from a CDN; the schema is enough
+for any OpenAPI tool."""
+
+from django.http import Http404
+from ninja import NinjaAPI
+from ninja.errors import HttpError
+
+from constellate.accounts.api import ApiKeyAuth
+from constellate.initiatives.api import public_router as initiatives_public
+from constellate.initiatives.api import router as initiatives
+
+api = NinjaAPI(
+    title="Constellate API",
+    version="1",
+    description="Co-creation of public services: initiatives, canvases and activities.",
+    urls_namespace="api",
+    auth=ApiKeyAuth(),
+    docs_url=None,
+)
+api.add_router("/", initiatives)
+api.add_router("/", initiatives_public)
+
+
+@api.exception_handler(HttpError)
+def http_error(request, exc: HttpError):
+    body = {"detail": str(exc)}
+    if getattr(exc, "errors", None):
+        body["errors"] = exc.errors
+    return api.create_response(request, body, status=exc.status_code)
+
+
+@api.exception_handler(Http404)
+def not_found(request, exc):
+    return api.create_response(request, {"detail": "Not found."}, status=404)
