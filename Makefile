@@ -49,7 +49,7 @@ typecheck: install-dev
 
 ## messages: refresh the translation catalogues after changing interface text.
 messages: install-dev
-	$(BIN)/python manage.py makemessages --locale nl --locale en --no-obsolete --no-location --ignore ".venv/*" --ignore "var/*"
+	$(BIN)/python manage.py makemessages --all --no-obsolete --no-location --ignore ".venv/*" --ignore "var/*"
 	$(BIN)/python -m constellate.core.catalogues fill-english
 	$(BIN)/python -m constellate.core.catalogues compile
 

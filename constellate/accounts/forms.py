@@ -158,6 +158,8 @@ class RoleForm(forms.Form):
 
 
 class ProfileForm(forms.ModelForm):
+    language = forms.ChoiceField(label=_("Preferred language"), choices=settings.LANGUAGES)
+
     class Meta:
         model = User
         fields = ["display_name", "language"]

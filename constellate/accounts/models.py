@@ -46,9 +46,9 @@ class User(AbstractUser):
     last_name = None  # type: ignore[assignment]
     email = models.EmailField(_("e-mail address"), unique=True)
     display_name = models.CharField(_("name"), max_length=120, blank=True)
-    language = models.CharField(
-        _("preferred language"), max_length=8, choices=settings.LANGUAGES, default="nl"
-    )
+    # No choices here: the languages come from settings.LANGUAGES in the forms, so adding a
+    # language needs no migration.
+    language = models.CharField(_("preferred language"), max_length=8, default="nl")
 
     USERNAME_FIELD = "email"  # type: ignore[misc]
     REQUIRED_FIELDS: list[str] = []  # type: ignore[misc]
