@@ -50,7 +50,12 @@ register_personal_data(
 
 def _api_tokens_export(user):
     for t in user.api_tokens.all():
-        yield {"name": t.name, "starts_with": t.prefix, "created": t.created_at, "expires": t.expires_at}
+        yield {
+            "name": t.name,
+            "starts_with": t.prefix,
+            "created": t.created_at,
+            "expires": t.expires_at,
+        }
 
 
 register_personal_data(

@@ -3,7 +3,7 @@ from django.conf import settings
 from django.contrib.auth import password_validation
 from django.contrib.auth.forms import AuthenticationForm
 from django.core.exceptions import ValidationError
-from django.utils import formats
+from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
 from constellate.accounts.models import User
@@ -50,7 +50,7 @@ class LoginForm(AuthenticationForm):
                     "Too many attempts to sign in with this address. For your safety it is "
                     "locked until %(time)s. You can also reset your password."
                 )
-                % {"time": formats.time_format(locked.astimezone(), "H:i")},
+                % {"time": formats.time_format(timezone.localtime(locked), "H:i")},
                 code="locked",
             )
         try:
@@ -60,7 +60,10 @@ class LoginForm(AuthenticationForm):
                 failures = login_failure_record(email=email)
                 _slow_down(failures)
             raise
-        login_success_record(email=email)
+        # Only a real sign-in clears the count: a form with an empty or malformed password
+        # gets here too, and must not let a guesser start afresh.
+        if self.get_user() is not None:
+            login_success_record(email=email)
         return cleaned
 
 

@@ -89,7 +89,12 @@ def _ensure_other_admin(membership: Membership) -> None:
 
 @transaction.atomic
 def invitation_create(
-    *, organisation: Organisation, email: str, role: str, invited_by: User | None, accept_url: str = ""
+    *,
+    organisation: Organisation,
+    email: str,
+    role: str,
+    invited_by: User | None,
+    accept_url: str = "",
 ) -> tuple[Invitation, str]:
     """Invite an e-mail address with a role. Returns the invitation and its one-time token.
 
@@ -309,7 +314,9 @@ def api_token_create(*, user: User, name: str) -> tuple[ApiToken, str]:
     """A new API key for `user`. Returns the key object and the secret, shown only once."""
     name = name.strip()
     if not name:
-        raise ValidationError({"name": _("Give the key a name, for example the tool that uses it.")})
+        raise ValidationError(
+            {"name": _("Give the key a name, for example the tool that uses it.")}
+        )
     secret = "cst_" + secrets.token_urlsafe(32)
     token = ApiToken(
         user=user,

@@ -26,6 +26,7 @@ from constellate.accounts.forms import (
 )
 from constellate.accounts.models import ApiToken, Invitation, Membership, Organisation
 from constellate.core.forms import apply_validation_error
+from constellate.core.pagination import paginate
 from constellate.core.services import audit_record
 
 
@@ -71,7 +72,9 @@ def _org_for_admin(request, slug: str) -> Organisation:
 def organisation_members(request, slug):
     organisation = _org_for_admin(request, slug)
     can_manage = request.user.has_perm("accounts.manage_organisation", organisation)
-    form = InvitationForm(request.POST or None) if can_manage else None
+    form = (
+        InvitationForm(request.POST if request.method == "POST" else None) if can_manage else None
+    )
     if request.method == "POST":
         if not can_manage:
             raise PermissionDenied
@@ -108,7 +111,7 @@ def organisation_members(request, slug):
         "accounts/organisation_members.html",
         {
             "organisation": organisation,
-            "members": members,
+            "members": paginate(request, members),
             "invitations": selectors.invitation_list_open(organisation=organisation)
             if can_manage
             else [],
@@ -172,7 +175,9 @@ def invitation_accept(request, token):
                 )
                 return redirect("initiatives:dashboard")
         return render(request, "accounts/invitation_accept.html", {"invitation": invitation})
-    form = InvitationAcceptForm(request.POST or None, email=invitation.email)
+    form = InvitationAcceptForm(
+        request.POST if request.method == "POST" else None, email=invitation.email
+    )
     if request.method == "POST" and form.is_valid():
         try:
             user = services.invitation_accept(
@@ -193,7 +198,7 @@ def invitation_accept(request, token):
 
 @login_required
 def profile(request):
-    form = ProfileForm(request.POST or None, instance=request.user)
+    form = ProfileForm(request.POST if request.method == "POST" else None, instance=request.user)
     if request.method == "POST" and form.is_valid():
         user = form.save()
         messages.success(request, _("Your settings are saved."))
@@ -226,7 +231,7 @@ def profile_export(request):
 
 @login_required
 def profile_erase(request):
-    form = EraseForm(request.POST or None)
+    form = EraseForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
             services.user_erase(user=request.user)
@@ -244,7 +249,7 @@ def participant_home(request):
     participant = selectors.participant_for_request(request)
     form = None
     if participant and not participant.user_id and not request.user.is_authenticated:
-        form = ParticipantClaimForm(request.POST or None)
+        form = ParticipantClaimForm(request.POST if request.method == "POST" else None)
         if request.method == "POST" and form.is_valid():
             try:
                 user = services.participant_claim(
@@ -286,18 +291,20 @@ def participant_return(request, secret):
 @login_required
 def api_keys(request):
     """Personal API keys: make one (shown once), see when each was used, revoke."""
-    form = ApiTokenForm(request.POST or None)
+    form = ApiTokenForm(request.POST if request.method == "POST" else None)
     if request.method == "POST":
         revoke = request.POST.get("revoke", "")
         if revoke:
-            pk = int(revoke) if revoke.isdigit() else 0
+            pk = int(revoke) if revoke.isdecimal() else 0
             token = get_object_or_404(ApiToken, pk=pk, user=request.user)
             services.api_token_revoke(token=token, actor=request.user)
             messages.success(request, _("The key no longer works."))
             return redirect("accounts:api_keys")
         if form.is_valid():
             try:
-                _token, secret = services.api_token_create(user=request.user, name=form.cleaned_data["name"])
+                _token, secret = services.api_token_create(
+                    user=request.user, name=form.cleaned_data["name"]
+                )
             except ValidationError as exc:
                 apply_validation_error(form, exc)
             else:

@@ -1,8 +1,8 @@
 """Translation catalogue chores that need no GNU gettext tools (so `make` works with Python only).
 
-    python -m constellate.core.catalogues fill-english   # English is the source language
-    python -m constellate.core.catalogues compile        # .po -> .mo for every language
-    python -m constellate.core.catalogues check          # untranslated or fuzzy counts
+python -m constellate.core.catalogues fill-english   # English is the source language
+python -m constellate.core.catalogues compile        # .po -> .mo for every language
+python -m constellate.core.catalogues check          # untranslated or fuzzy counts
 """
 
 import sys
@@ -38,7 +38,7 @@ def fill_english(locale_dir: Path = LOCALE_DIR) -> int:
             entry.flags.remove("fuzzy")
             entry.previous_msgid = entry.previous_msgid_plural = entry.previous_msgctxt = None
             entry.msgstr = ""
-            entry.msgstr_plural = {k: "" for k in entry.msgstr_plural}
+            entry.msgstr_plural = dict.fromkeys(entry.msgstr_plural, "")
         if entry.msgid_plural:
             if not all(entry.msgstr_plural.values()):
                 entry.msgstr_plural = {0: entry.msgid, 1: entry.msgid_plural}

@@ -1,4 +1,5 @@
 from django import forms
+from django.core.validators import ProhibitNullCharactersValidator
 from django.utils.translation import gettext_lazy as _
 
 from constellate.accounts.models import User
@@ -26,6 +27,12 @@ class LinesField(forms.CharField):
     def validate(self, value):
         if self.required and not value:
             raise forms.ValidationError(self.error_messages["required"], code="required")
+        # CharField's NUL check sees the list, not the text, so it is repeated here (NUL
+        # cannot be stored in PostgreSQL's JSON).
+        if any("\x00" in line for line in value):
+            raise forms.ValidationError(
+                ProhibitNullCharactersValidator.message, code="null_characters_not_allowed"
+            )
         for line in value:
             if len(line) > 120:
                 raise forms.ValidationError(
@@ -209,10 +216,29 @@ class ToolsForm(forms.Form):
 
 
 MAX_ROWS = 20
-GoalFormSet = forms.formset_factory(GoalForm, extra=0, max_num=MAX_ROWS, validate_max=True)
-ValueFormSet = forms.formset_factory(ValueForm, extra=0, max_num=MAX_ROWS, validate_max=True)
-ResourceFormSet = forms.formset_factory(ResourceForm, extra=0, max_num=MAX_ROWS, validate_max=True)
-BarrierFormSet = forms.formset_factory(BarrierForm, extra=0, max_num=MAX_ROWS, validate_max=True)
+
+
+class RowFormSet(forms.BaseFormSet):
+    def clean(self):
+        # Django accepts a negative row count and then silently drops every submitted row.
+        if self.management_form.cleaned_data.get(forms.formsets.TOTAL_FORM_COUNT, 0) < 0:
+            raise forms.ValidationError(
+                self.error_messages["missing_management_form"],
+                params={"field_names": forms.formsets.TOTAL_FORM_COUNT},
+                code="missing_management_form",
+            )
+
+
+def _row_formset(form_class):
+    return forms.formset_factory(
+        form_class, formset=RowFormSet, extra=0, max_num=MAX_ROWS, validate_max=True
+    )
+
+
+GoalFormSet = _row_formset(GoalForm)
+ValueFormSet = _row_formset(ValueForm)
+ResourceFormSet = _row_formset(ResourceForm)
+BarrierFormSet = _row_formset(BarrierForm)
 
 LIST_SECTIONS = {
     "goals": (GoalFormSet, "goal"),
@@ -255,7 +281,7 @@ class CanvasForms:
         invalid input on screen, so nothing typed is lost. The new row gets the focus."""
         data = data.copy()
         try:
-            total = int(data.get(f"{key}-TOTAL_FORMS") or 0)
+            total = max(0, int(data.get(f"{key}-TOTAL_FORMS") or 0))
         except ValueError:
             total = 0
         data[f"{key}-TOTAL_FORMS"] = str(max(0, min(total + 1, MAX_ROWS)))

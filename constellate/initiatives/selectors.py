@@ -35,6 +35,11 @@ def _visible_filter(user: User) -> Q:
     return Q(organisation_id__in=wide_orgs) | Q(memberships__user=user)
 
 
+def _searchable(query: str) -> str:
+    """Search text the database accepts: PostgreSQL refuses NUL characters in a query."""
+    return query.replace("\x00", "").strip()
+
+
 def initiative_list_for_user(
     *, user: User, query: str = "", status: str = "", organisation_id: int | None = None
 ) -> QuerySet[Initiative]:
@@ -43,6 +48,7 @@ def initiative_list_for_user(
         return Initiative.objects.none()
     ids = Initiative.objects.filter(_visible_filter(user)).values("pk")
     qs = Initiative.objects.filter(pk__in=ids)
+    query = _searchable(query)
     if query:
         qs = qs.filter(
             Q(title__icontains=query) | Q(summary__icontains=query) | Q(place__icontains=query)
@@ -64,6 +70,7 @@ def organisations_where_user_can_create(*, user: User) -> list[int]:
 
 def public_initiative_list(*, query: str = "") -> QuerySet[Initiative]:
     qs = Initiative.objects.filter(visibility=Visibility.PUBLIC)
+    query = _searchable(query)
     if query:
         qs = qs.filter(
             Q(title__icontains=query) | Q(summary__icontains=query) | Q(place__icontains=query)
@@ -162,7 +169,7 @@ def dashboard_for_user(*, user: User, today: date | None = None) -> dict[str, An
 
 
 def activity_by_join_token(*, token: str) -> Activity | None:
-    if not token or len(token) > 20:
+    if not token or len(token) > 20 or "\x00" in token:  # PostgreSQL refuses NUL
         return None
     return (
         Activity.objects.select_related("initiative__organisation").filter(join_token=token).first()

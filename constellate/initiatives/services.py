@@ -198,7 +198,9 @@ def _validate_activity(activity: Activity) -> None:
     except ValidationError as exc:
         errors.update({k: list(v) for k, v in exc.message_dict.items()})
     if activity.closes_on and activity.opens_on and activity.closes_on < activity.opens_on:
-        errors.setdefault("closes_on", []).append(_("The closing date cannot be before the opening date."))
+        errors.setdefault("closes_on", []).append(
+            _("The closing date cannot be before the opening date.")
+        )
     phases = list(activity.phases or [])
     if not phases:
         errors["phases"] = [_("Choose at least one phase this activity serves.")]

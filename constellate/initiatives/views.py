@@ -80,7 +80,7 @@ def initiative_create(request):
         raise PermissionDenied
     chosen = request.POST.get("organisation") or request.GET.get("organisation")
     organisation = next((o for o in organisations if str(o.pk) == str(chosen)), organisations[0])
-    form = InitiativeForm(request.POST or None)
+    form = InitiativeForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         if not request.user.has_perm("initiatives.add_initiative", organisation):
             raise PermissionDenied
@@ -103,7 +103,8 @@ def initiative_create(request):
 @login_required
 def initiative_detail(request, pk):
     initiative = _initiative(request, pk)
-    activities = list(selectors.activity_list(initiative=initiative))
+    page = paginate(request, selectors.activity_list(initiative=initiative), per_page=50)
+    activities = list(page)
     version = selectors.canvas_current(initiative=initiative)
     today = timezone.localdate()
     return render(
@@ -116,7 +117,7 @@ def initiative_detail(request, pk):
             "today": today,
             "version": version,
             "missing": canvas_mod.completeness(version.data if version else None),
-            "members": selectors.initiative_member_list(initiative=initiative),
+            "page": page,
             "can_edit": request.user.has_perm("initiatives.change_initiative", initiative),
             "can_manage_members": request.user.has_perm("initiatives.manage_members", initiative),
         },
@@ -126,7 +127,7 @@ def initiative_detail(request, pk):
 @login_required
 def initiative_edit(request, pk):
     initiative = _initiative(request, pk, "initiatives.change_initiative")
-    form = InitiativeForm(request.POST or None, instance=initiative)
+    form = InitiativeForm(request.POST if request.method == "POST" else None, instance=initiative)
     if request.method == "POST" and form.is_valid():
         try:
             services.initiative_update(
@@ -149,7 +150,9 @@ def initiative_members(request, pk):
     initiative = _initiative(request, pk)
     can_manage = request.user.has_perm("initiatives.manage_members", initiative)
     form = (
-        MemberForm(request.POST or None, organisation=initiative.organisation)
+        MemberForm(
+            request.POST if request.method == "POST" else None, organisation=initiative.organisation
+        )
         if can_manage
         else None
     )
@@ -158,8 +161,11 @@ def initiative_members(request, pk):
             raise PermissionDenied
         action = request.POST.get("action", "add")
         if action == "remove":
+            membership_id = request.POST.get("membership", "")
             membership = get_object_or_404(
-                InitiativeMembership, pk=request.POST.get("membership") or 0, initiative=initiative
+                InitiativeMembership,
+                pk=int(membership_id) if membership_id.isdecimal() else 0,
+                initiative=initiative,
             )
             try:
                 services.initiative_member_remove(membership=membership, actor=request.user)
@@ -187,7 +193,7 @@ def initiative_members(request, pk):
         "initiatives/initiative_members.html",
         {
             "initiative": initiative,
-            "members": selectors.initiative_member_list(initiative=initiative),
+            "members": paginate(request, selectors.initiative_member_list(initiative=initiative)),
             "form": form,
             "can_manage": can_manage,
         },
@@ -300,6 +306,9 @@ def canvas_compare(request, pk):
         b_num = int(request.GET.get("b", 0))
     except ValueError:
         a_num = b_num = 0
+    if max(abs(a_num), abs(b_num)) > 2**31:
+        # Too large for the database to compare (SQLite raises OverflowError): no such version.
+        a_num = b_num = -1
     newest = versions.first()
     if newest is None:
         messages.info(request, _("There is no saved canvas yet."))
@@ -331,7 +340,7 @@ def canvas_print(request, pk):
     initiative = _initiative(request, pk)
     number = request.GET.get("version")
     version = None
-    if number and number.isdigit():
+    if number and number.isdecimal():
         version = get_object_or_404(CanvasVersion, initiative=initiative, number=int(number))
     else:
         version = selectors.canvas_current(initiative=initiative)
@@ -353,7 +362,7 @@ def canvas_print(request, pk):
 def activity_create(request, pk):
     initiative = _initiative(request, pk, "initiatives.change_initiative")
     form = ActivityForm(
-        request.POST or None,
+        request.POST if request.method == "POST" else None,
         organisation=initiative.organisation,
         initial={"opens_on": timezone.localdate()},
     )
@@ -403,7 +412,9 @@ def activity_qr(request, pk):
 def activity_edit(request, pk):
     activity = _activity(request, pk, "initiatives.change_initiative")
     form = ActivityForm(
-        request.POST or None, instance=activity, organisation=activity.initiative.organisation
+        request.POST if request.method == "POST" else None,
+        instance=activity,
+        organisation=activity.initiative.organisation,
     )
     if request.method == "POST" and form.is_valid():
         try:
@@ -445,6 +456,20 @@ def public_list(request):
     return render(request, "initiatives/public_list.html", {"page": page, "query": query})
 
 
+class _SectionTemplate:
+    """A registered public section's template, rendered with the section's own context as
+    its top-level variables (as the registry documents), for `{% include section.template %}`.
+    """
+
+    def __init__(self, name: str, extra: dict):
+        self.name, self.extra = name, extra
+
+    def render(self, context):
+        template = context.template.engine.get_template(self.name)
+        with context.push(**self.extra):
+            return template.render(context)
+
+
 def public_detail(request, pk, slug):
     initiative = get_object_or_404(Initiative.objects.select_related("organisation"), pk=pk)
     if not request.user.has_perm("initiatives.view_public_initiative", initiative):
@@ -453,7 +478,10 @@ def public_detail(request, pk, slug):
         return redirect(initiative.get_public_url(), permanent=True)
     today = timezone.localdate()
     activities = list(selectors.activity_list(initiative=initiative, public_only=True))
-    sections = [{"template": s.template, **s.context(initiative)} for s in public_sections()]
+    sections = []
+    for section in public_sections():
+        extra = section.context(initiative)
+        sections.append({"template": _SectionTemplate(section.template, extra), **extra})
     return render(
         request,
         "initiatives/public_detail.html",
@@ -521,6 +549,8 @@ def joined(request, token):
         {
             "activity": activity,
             "initiative": activity.initiative,
+            "visible": activity.initiative.is_public
+            or request.user.has_perm("initiatives.view_initiative", activity.initiative),
             "participant": participant,
             "return_url": request.build_absolute_uri(
                 reverse("accounts:participant_return", args=[secret])

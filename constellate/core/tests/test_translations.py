@@ -30,8 +30,12 @@ def test_catalogue_has_no_untranslated_or_fuzzy_messages(code):
 @pytest.mark.parametrize("code", [code for code, _name in settings.LANGUAGES])
 def test_compiled_catalogue_matches_its_source(code):
     po_path = catalogues()[code]
-    po = {e.msgid: (e.msgstr, e.msgstr_plural) for e in polib.pofile(str(po_path)) if e.translated()}
-    mo = {e.msgid: (e.msgstr, e.msgstr_plural) for e in polib.mofile(str(po_path.with_suffix(".mo")))}
+    po = {
+        e.msgid: (e.msgstr, e.msgstr_plural) for e in polib.pofile(str(po_path)) if e.translated()
+    }
+    mo = {
+        e.msgid: (e.msgstr, e.msgstr_plural) for e in polib.mofile(str(po_path.with_suffix(".mo")))
+    }
     assert po.keys() == mo.keys(), "run `make messages` (or catalogues compile) to refresh the .mo"
     for msgid, (msgstr, plural) in po.items():
         assert mo[msgid][0] == msgstr and {int(k): v for k, v in mo[msgid][1].items()} == {

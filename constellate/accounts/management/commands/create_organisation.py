@@ -42,4 +42,6 @@ class Command(BaseCommand):
         except ValidationError as exc:
             raise CommandError("; ".join(exc.messages)) from exc
         self.stdout.write(self.style.SUCCESS(f"Created {organisation.name} ({organisation.slug})."))
-        self.stdout.write(f"Invitation link for the first admin: {accept_url.replace('TOKEN', token)}")
+        self.stdout.write(
+            f"Invitation link for the first admin: {accept_url.replace('TOKEN', token)}"
+        )
