@@ -1,6 +1,7 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from constellate.accounts.views import set_language
 from constellate.api import api
 
 urlpatterns = [
@@ -8,7 +9,7 @@ urlpatterns = [
     path("", include("constellate.accounts.urls")),
     path("", include("constellate.initiatives.urls")),
     path("api/v1/", api.urls),
-    path("i18n/", include("django.conf.urls.i18n")),
+    path("i18n/setlang/", set_language, name="set_language"),
     path("admin/", admin.site.urls),
 ]
 

@@ -351,3 +351,11 @@ def api_token_authenticate(*, secret: str) -> User | None:
     if token.last_used_on != today:
         ApiToken.objects.filter(pk=token.pk).update(last_used_on=today)
     return token.user
+
+
+def user_language_set(*, user: User, language: str) -> None:
+    if language not in dict(settings.LANGUAGES):
+        raise ValidationError({"language": _("Choose one of the languages in the list.")})
+    if user.language != language:
+        user.language = language
+        user.save(update_fields=["language"])

@@ -10,6 +10,7 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse, reverse_lazy
 from django.utils.translation import gettext as _
+from django.views import i18n as i18n_views
 from django.views.decorators.http import require_POST
 
 from constellate.accounts import selectors, services
@@ -37,7 +38,10 @@ class LoginView(auth_views.LoginView):
 
     def form_valid(self, form):
         response = super().form_valid(form)
-        # The interface follows the person's own language from here on.
+        # A language picked on this device before signing in wins; otherwise the person's
+        # own preferred language applies from here on.
+        if settings.LANGUAGE_COOKIE_NAME in self.request.COOKIES:
+            return response
         response.set_cookie(
             settings.LANGUAGE_COOKIE_NAME,
             form.get_user().language,
@@ -319,3 +323,13 @@ def api_keys(request):
             "new_secret": request.session.pop("api_key_shown", None),
         },
     )
+
+
+@require_POST
+def set_language(request):
+    """Django's language switch, which also remembers the choice for a signed-in person."""
+    response = i18n_views.set_language(request)
+    language = request.POST.get("language", "")
+    if request.user.is_authenticated and language in dict(settings.LANGUAGES):
+        services.user_language_set(user=request.user, language=language)
+    return response

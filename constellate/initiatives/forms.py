@@ -285,6 +285,10 @@ class CanvasForms:
         except ValueError:
             total = 0
         data[f"{key}-TOTAL_FORMS"] = str(max(0, min(total + 1, MAX_ROWS)))
+        # The new row starts with its fields' defaults (e.g. a driver), as a fresh page would.
+        for name, field in LIST_SECTIONS[key][0].form.base_fields.items():
+            if field.initial is not None:
+                data.setdefault(f"{key}-{total}-{name}", field.initial)
         forms_ = CanvasForms(data, add_row=key)
         formset = forms_.lists[key]
         if total < MAX_ROWS and formset.is_bound and formset.management_form.is_valid():

@@ -59,7 +59,7 @@ def timeline_svg(activities, *, today: date, max_lanes: int = 40) -> str:
     def x(day: date) -> float:
         return round((day - start).days / span * WIDTH, 1)
 
-    height = AXIS_HEIGHT + LANE_HEIGHT * len(shown) + 8
+    height = AXIS_HEIGHT + LANE_HEIGHT * len(shown) + 22  # a last row for the "today" label
     ticks = format_html_join(
         "",
         '<line class="tick" x1="{0}" x2="{0}" y1="{1}" y2="{2}"/><text class="tick-label" x="{3}" y="16">{4}</text>',
@@ -96,7 +96,7 @@ def timeline_svg(activities, *, today: date, max_lanes: int = 40) -> str:
         AXIS_HEIGHT - 6,
         height,
         x(today) + 3,
-        height - 2,
+        height - 5,
         _("today"),
     )
     return format_html(
