@@ -4,6 +4,7 @@ from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.encoding import force_str
 from django.utils.translation import gettext_lazy as _
 
 from constellate.accounts.roles import InitiativeRole
@@ -17,6 +18,22 @@ from constellate.initiatives.choices import (
 )
 
 
+def fast_choice_display(model):
+    """Replace Django's get_<field>_display, which rebuilds the choice dict and hashes every
+    lazy (translated) label on each call, with a lookup in a dict built once per field."""
+    for field in model._meta.concrete_fields:
+        if field.choices:
+            labels = dict(field.flatchoices)
+
+            def display(self, _attname=field.attname, _labels=labels):
+                value = getattr(self, _attname)
+                return force_str(_labels.get(value, value), strings_only=True)
+
+            setattr(model, f"get_{field.name}_display", display)
+    return model
+
+
+@fast_choice_display
 class Initiative(TimeStampedModel):
     """One co-creation journey of an organisation."""
 
@@ -71,6 +88,7 @@ class Initiative(TimeStampedModel):
         return self.visibility == Visibility.PUBLIC
 
 
+@fast_choice_display
 class InitiativeMembership(TimeStampedModel):
     initiative = models.ForeignKey(
         Initiative,
@@ -136,6 +154,7 @@ def new_join_token() -> str:
     return secrets.token_urlsafe(9)
 
 
+@fast_choice_display
 class Activity(TimeStampedModel):
     """One track of work beside others. Activities overlap freely: there is no stage gate."""
 
@@ -170,7 +189,12 @@ class Activity(TimeStampedModel):
         verbose_name = _("activity")
         verbose_name_plural = _("activities")
         ordering = ["opens_on", "title"]
-        indexes = [models.Index(fields=["initiative", "opens_on"])]
+        indexes = [
+            models.Index(fields=["initiative", "opens_on"]),
+            # The dashboard's "nobody runs this yet" query: without it SQLite walks the
+            # run_by index, i.e. every unassigned activity of every organisation.
+            models.Index(fields=["initiative", "run_by"], name="activity_initiative_runby_idx"),
+        ]
 
     def __str__(self) -> str:
         return self.title

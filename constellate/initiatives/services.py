@@ -2,6 +2,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
@@ -190,6 +191,11 @@ def canvas_save(
     return version, conflict
 
 
+def _initiative_touch(initiative_id: int) -> None:
+    """Mark the initiative as changed: lists sort by it and cached page parts key on it."""
+    Initiative.objects.filter(pk=initiative_id).update(updated_at=timezone.now())
+
+
 def _validate_activity(activity: Activity) -> None:
     """Field checks and the activity's own rules, all reported together."""
     errors: dict[str, list[str]] = {}
@@ -227,7 +233,7 @@ def activity_create(*, initiative: Initiative, actor: User, **fields: Any) -> Ac
             setattr(activity, name, fields[name])
     _validate_activity(activity)
     activity.save()
-    Initiative.objects.filter(pk=initiative.pk).update(updated_at=activity.created_at)
+    _initiative_touch(initiative.pk)
     audit_record(
         actor=actor,
         action="activity.created",
@@ -244,6 +250,7 @@ def activity_update(*, activity: Activity, actor: User, **fields: Any) -> Activi
             setattr(activity, name, fields[name])
     _validate_activity(activity)
     activity.save()
+    _initiative_touch(activity.initiative_id)
     audit_record(
         actor=actor,
         action="activity.updated",
@@ -262,6 +269,7 @@ def activity_delete(*, activity: Activity, actor: User) -> None:
         organisation_id=activity.initiative.organisation_id,
     )
     activity.delete()
+    _initiative_touch(activity.initiative_id)
 
 
 def activity_join(

@@ -1,10 +1,12 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 
 from constellate.accounts.cookies import participant_cookie_set
@@ -103,25 +105,37 @@ def initiative_create(request):
 @login_required
 def initiative_detail(request, pk):
     initiative = _initiative(request, pk)
-    page = paginate(request, selectors.activity_list(initiative=initiative), per_page=50)
-    activities = list(page)
-    version = selectors.canvas_current(initiative=initiative)
     today = timezone.localdate()
+    page_number = request.GET.get("page", "1")
+    page_number = page_number if page_number.isdecimal() and len(page_number) < 7 else "1"
+    # Everything below the tabs is cached in the template, keyed on the initiative's last
+    # change (every save of it, its canvas or its activities touches `updated_at`), so the
+    # canvas, the activities and the timeline are only read and built when the cache misses.
+    parts = SimpleLazyObject(lambda: _detail_parts(initiative, page_number, today))
     return render(
         request,
         "initiatives/initiative_detail.html",
         {
             "initiative": initiative,
-            "activities": activities,
-            "timeline": timeline_svg(activities, today=today),
+            "parts": parts,
+            "page_key": page_number,
             "today": today,
-            "version": version,
-            "missing": canvas_mod.completeness(version.data if version else None),
-            "page": page,
             "can_edit": request.user.has_perm("initiatives.change_initiative", initiative),
-            "can_manage_members": request.user.has_perm("initiatives.manage_members", initiative),
         },
     )
+
+
+def _detail_parts(initiative: Initiative, page_number: str, today) -> dict:
+    page = Paginator(selectors.activity_list(initiative=initiative), 50).get_page(page_number)
+    activities = list(page)
+    version = selectors.canvas_current(initiative=initiative)
+    return {
+        "page": page,
+        "activities": activities,
+        "timeline": timeline_svg(activities, today=today),
+        "version": version,
+        "missing": canvas_mod.completeness(version.data if version else None),
+    }
 
 
 @login_required
@@ -477,7 +491,11 @@ def public_detail(request, pk, slug):
     if slug != initiative.slug:
         return redirect(initiative.get_public_url(), permanent=True)
     today = timezone.localdate()
-    activities = list(selectors.activity_list(initiative=initiative, public_only=True))
+    # Built only when the template's cache of the activity part misses.
+    activities = SimpleLazyObject(
+        lambda: list(selectors.activity_list(initiative=initiative, public_only=True))
+    )
+    groups = SimpleLazyObject(lambda: _public_activity_groups(activities, today))
     sections = []
     for section in public_sections():
         extra = section.context(initiative)
@@ -487,16 +505,22 @@ def public_detail(request, pk, slug):
         "initiatives/public_detail.html",
         {
             "initiative": initiative,
-            "open_activities": [a for a in activities if a.is_open_on(today)],
-            "upcoming": [a for a in activities if a.opens_on > today],
-            "past": [a for a in activities if a.closes_on and a.closes_on < today],
+            "groups": groups,
             "all_activities": activities,
-            "timeline": timeline_svg(activities, today=today),
+            "timeline": SimpleLazyObject(lambda: timeline_svg(activities, today=today)),
             "today": today,
             "sections": sections,
             "is_preview": not initiative.is_public,
         },
     )
+
+
+def _public_activity_groups(activities, today) -> dict:
+    return {
+        "open": [a for a in activities if a.is_open_on(today)],
+        "upcoming": [a for a in activities if a.opens_on > today],
+        "past": [a for a in activities if a.closes_on and a.closes_on < today],
+    }
 
 
 def join(request, token):
