@@ -179,3 +179,13 @@ def test_load_scale_reset_replaces_scale_data_and_leaves_other_data_alone():
     assert Initiative.objects.count() == demo["Initiative"] + 6
     assert Activity.objects.count() == demo["Activity"] + 10
     assert User.objects.exclude(email__endswith="@scale.demo").count() == demo["User"]
+
+
+@pytest.mark.django_db
+def test_load_demo_refuses_production_unless_asked(settings):
+    from django.core.management import CommandError
+
+    settings.PRODUCTION = True
+    with pytest.raises(CommandError):
+        call_command("load_demo", stdout=StringIO())
+    assert not Organisation.objects.exists()

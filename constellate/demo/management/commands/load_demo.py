@@ -13,7 +13,8 @@ from typing import Any
 
 from django.contrib.auth.hashers import make_password
 from django.contrib.auth.password_validation import validate_password
-from django.core.management.base import BaseCommand
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
@@ -59,8 +60,19 @@ class Command(BaseCommand):
             action="store_true",
             help=f"Do not create the staff account {SUPERUSER_EMAIL} for Django's admin.",
         )
+        parser.add_argument(
+            "--allow-production",
+            action="store_true",
+            help="Load the demo even with CONSTELLATE_ENV=production (a training server).",
+        )
 
     def handle(self, *args, **options):
+        if settings.PRODUCTION and not options["allow_production"]:
+            # The demo accounts share a password printed in the source: never by accident.
+            raise CommandError(
+                "Refusing to load demo accounts in production. Use --allow-production for a "
+                "training or demo server."
+            )
         validate_password(DEMO_PASSWORD)
         self.created: dict[str, int] = {}
         self.logins: list[tuple[str, str, str]] = []
