@@ -4,6 +4,8 @@ VENV := .venv
 BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# Tests run on every core; -rs lists why any test was skipped (e.g. no Chromium).
+PYTEST_ARGS ?= -n auto -rs
 
 .PHONY: run test install install-dev migrate demo worker lint typecheck messages benchmark clean
 
