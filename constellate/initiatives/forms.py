@@ -7,6 +7,7 @@ from constellate.accounts.roles import InitiativeRole
 from constellate.initiatives import canvas as canvas_mod
 from constellate.initiatives.choices import PARTICIPATION_LANGUAGES, Phase
 from constellate.initiatives.models import Activity, Initiative
+from constellate.initiatives.services import ACTIVITY_FIELDS, INITIATIVE_FIELDS
 from constellate.initiatives.toolkit import TOOLKIT_TOOLS
 
 
@@ -57,16 +58,7 @@ class InitiativeForm(forms.ModelForm):
 
     class Meta:
         model = Initiative
-        fields = [
-            "title",
-            "summary",
-            "service_area",
-            "place",
-            "target_groups",
-            "languages",
-            "visibility",
-            "status",
-        ]
+        fields = list(INITIATIVE_FIELDS)
         widgets = {
             "summary": forms.Textarea(attrs={"rows": 5}),
             "visibility": forms.RadioSelect,
@@ -87,20 +79,7 @@ class ActivityForm(forms.ModelForm):
 
     class Meta:
         model = Activity
-        fields = [
-            "title",
-            "kind",
-            "purpose",
-            "opens_on",
-            "closes_on",
-            "phases",
-            "setting",
-            "location",
-            "run_by",
-            "run_by_note",
-            "is_public",
-            "joining_open",
-        ]
+        fields = list(ACTIVITY_FIELDS)
         widgets = {
             "purpose": forms.Textarea(attrs={"rows": 4}),
             "opens_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
