@@ -29,7 +29,7 @@ migrate: install
 	$(BIN)/python manage.py migrate --noinput
 
 demo: migrate
-	$(BIN)/python manage.py load_demo
+	$(BIN)/python manage.py load_demo --url http://$(HOST):$(PORT)/
 
 ## run: install, migrate, load the demo pilots, start the task worker and the web server.
 run: demo

@@ -61,6 +61,9 @@ class Command(BaseCommand):
             help=f"Do not create the staff account {SUPERUSER_EMAIL} for Django's admin.",
         )
         parser.add_argument(
+            "--url", default=DEMO_URL, help="The address to print for signing in."
+        )
+        parser.add_argument(
             "--allow-production",
             action="store_true",
             help="Load the demo even with CONSTELLATE_ENV=production (a training server).",
@@ -74,6 +77,7 @@ class Command(BaseCommand):
                 "training or demo server."
             )
         validate_password(DEMO_PASSWORD)
+        self.url = options["url"]
         self.created: dict[str, int] = {}
         self.logins: list[tuple[str, str, str]] = []
         self.password_hash: str | None = None
@@ -201,4 +205,4 @@ class Command(BaseCommand):
         out.write(line)
         out.write(f"Password for every demo account: {DEMO_PASSWORD}")
         out.write("(accounts that already existed keep the password they have now)")
-        out.write(f"Open {DEMO_URL} and sign in.")
+        out.write(f"Open {self.url} and sign in.")
