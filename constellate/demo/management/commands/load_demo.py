@@ -60,9 +60,7 @@ class Command(BaseCommand):
             action="store_true",
             help=f"Do not create the staff account {SUPERUSER_EMAIL} for Django's admin.",
         )
-        parser.add_argument(
-            "--url", default=DEMO_URL, help="The address to print for signing in."
-        )
+        parser.add_argument("--url", default=DEMO_URL, help="The address to print for signing in.")
         parser.add_argument(
             "--allow-production",
             action="store_true",
