@@ -4,6 +4,7 @@ The interactive docs page is off because it loads scripts from a CDN; the schema
 for any OpenAPI tool."""
 
 from django.http import Http404
+from django.utils.translation import gettext as _
 from ninja import NinjaAPI
 from ninja.errors import HttpError
 
@@ -33,4 +34,4 @@ def http_error(request, exc: HttpError):
 
 @api.exception_handler(Http404)
 def not_found(request, exc):
-    return api.create_response(request, {"detail": "Not found."}, status=404)
+    return api.create_response(request, {"detail": _("Not found.")}, status=404)

@@ -9,7 +9,6 @@ from constellate.accounts.models import (
     User,
     token_hash,
 )
-from constellate.accounts.roles import OrgRole
 
 PARTICIPANT_COOKIE = "constellate_participant"
 
@@ -64,9 +63,3 @@ def participant_for_request(request: HttpRequest) -> Participant | None:
         secret = request.get_signed_cookie(PARTICIPANT_COOKIE, default="", salt="participant") or ""
         request._participant = participant_by_secret(secret=secret)  # type: ignore[attr-defined]
     return request._participant  # type: ignore[attr-defined]
-
-
-def users_with_role(*, organisation: Organisation, roles: set[OrgRole]) -> QuerySet[User]:
-    return User.objects.filter(
-        memberships__organisation=organisation, memberships__role__in=list(roles)
-    )

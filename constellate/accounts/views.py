@@ -251,6 +251,8 @@ def profile_erase(request):
 def participant_home(request):
     """The pseudonymous participant's own page: what they joined, and how to keep it."""
     participant = selectors.participant_for_request(request)
+    if participant:
+        services.participant_touch(participant=participant)
     form = None
     if participant and not participant.user_id and not request.user.is_authenticated:
         form = ParticipantClaimForm(request.POST if request.method == "POST" else None)

@@ -6,6 +6,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
 from ninja import Field, Router, Schema, Status
 from ninja.errors import HttpError
 from ninja.pagination import PageNumberPagination, paginate
@@ -93,13 +94,13 @@ def _initiative(request, pk: int, perm: str = "initiatives.view_initiative") -> 
     if not request.auth.has_perm("initiatives.view_initiative", initiative):
         raise Http404
     if not request.auth.has_perm(perm, initiative):
-        raise HttpError(403, "You may not change this initiative.")
+        raise HttpError(403, _("You may not change this initiative."))
     return initiative
 
 
 def _invalid(exc: ValidationError) -> HttpError:
     errors = exc.message_dict if hasattr(exc, "error_dict") else {"__all__": exc.messages}
-    error = HttpError(422, "Invalid input")
+    error = HttpError(422, _("Please check the input."))
     error.errors = errors  # type: ignore[attr-defined]
     return error
 

@@ -1,7 +1,7 @@
 from datetime import date, timedelta
 from typing import Any
 
-from django.db.models import Count, OuterRef, Prefetch, Q, QuerySet, Subquery, Value
+from django.db.models import Count, OuterRef, Q, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
@@ -189,13 +189,4 @@ def activity_by_join_token(*, token: str) -> Activity | None:
         return None
     return (
         Activity.objects.select_related("initiative__organisation").filter(join_token=token).first()
-    )
-
-
-def initiative_with_related(pk: int) -> Initiative | None:
-    return (
-        Initiative.objects.select_related("organisation")
-        .prefetch_related(Prefetch("activities", queryset=Activity.objects.order_by("opens_on")))
-        .filter(pk=pk)
-        .first()
     )

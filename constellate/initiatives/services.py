@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 
 from constellate.accounts.models import Membership, Participant, User
 from constellate.accounts.roles import InitiativeRole
-from constellate.accounts.services import participant_create
+from constellate.accounts.services import participant_create, participant_touch
 from constellate.core.services import audit_record
 from constellate.initiatives import canvas as canvas_mod
 from constellate.initiatives.choices import Phase
@@ -282,6 +282,7 @@ def activity_join(
             _("This activity does not take new participants through its link now.")
         )
     if participant is not None:
+        participant_touch(participant=participant)
         return participant, None
     if user is not None and user.is_authenticated:
         existing = Participant.objects.filter(user=user).order_by("pk").first()

@@ -1,7 +1,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -13,7 +12,7 @@ from constellate.accounts.cookies import participant_cookie_set
 from constellate.accounts.models import Organisation
 from constellate.accounts.selectors import participant_for_request
 from constellate.core.forms import apply_validation_error
-from constellate.core.pagination import paginate
+from constellate.core.pagination import page_of, paginate
 from constellate.core.registry import public_sections
 from constellate.initiatives import canvas as canvas_mod
 from constellate.initiatives import selectors, services
@@ -26,11 +25,7 @@ from constellate.initiatives.timeline import timeline_svg
 
 def _initiative(request, pk: int, perm: str = "initiatives.view_initiative") -> Initiative:
     initiative = get_object_or_404(Initiative.objects.select_related("organisation"), pk=pk)
-    if not request.user.has_perm(perm, initiative):
-        # Do not reveal that a private initiative exists.
-        if not request.user.has_perm("initiatives.view_initiative", initiative):
-            raise Http404
-        raise PermissionDenied
+    _initiative_check(request, initiative, perm)
     return initiative
 
 
@@ -41,6 +36,8 @@ def _activity(request, pk: int, perm: str = "initiatives.view_initiative") -> Ac
 
 
 def _initiative_check(request, initiative: Initiative, perm: str) -> None:
+    """404 for who may not see the initiative (its existence stays hidden), 403 for who may
+    see it but not do this."""
     if not request.user.has_perm("initiatives.view_initiative", initiative):
         raise Http404
     if not request.user.has_perm(perm, initiative):
@@ -126,7 +123,7 @@ def initiative_detail(request, pk):
 
 
 def _detail_parts(initiative: Initiative, page_number: str, today) -> dict:
-    page = Paginator(selectors.activity_list(initiative=initiative), 50).get_page(page_number)
+    page = page_of(selectors.activity_list(initiative=initiative), page_number, per_page=50)
     activities = list(page)
     version = selectors.canvas_current(initiative=initiative)
     return {
@@ -529,9 +526,7 @@ def join(request, token):
     if activity is None:
         return render(request, "initiatives/join_invalid.html", status=404)
     initiative = activity.initiative
-    visible = initiative.is_public or request.user.has_perm(
-        "initiatives.view_initiative", initiative
-    )
+    visible = request.user.has_perm("initiatives.view_public_initiative", initiative)
     participant = participant_for_request(request)
     if request.method == "POST":
         try:
@@ -573,8 +568,9 @@ def joined(request, token):
         {
             "activity": activity,
             "initiative": activity.initiative,
-            "visible": activity.initiative.is_public
-            or request.user.has_perm("initiatives.view_initiative", activity.initiative),
+            "visible": request.user.has_perm(
+                "initiatives.view_public_initiative", activity.initiative
+            ),
             "participant": participant,
             "return_url": request.build_absolute_uri(
                 reverse("accounts:participant_return", args=[secret])
