@@ -51,11 +51,69 @@ class PublicSection:
     order: int = 100
 
 
+@dataclass(frozen=True)
+class InitiativeTab:
+    """A tab that an app adds to an initiative's staff pages. `url_name` takes the initiative's
+    pk; the tab is marked current on every page whose URL name starts with `current_prefix`."""
+
+    key: str
+    label: Any
+    url_name: str
+    current_prefix: str
+    order: int = 100
+
+
+@dataclass(frozen=True)
+class InitiativePanel:
+    """A block that an app adds to an initiative's staff overview page.
+
+    The overview is cached until the initiative's `updated_at` (or the day) changes, so the
+    panel must not depend on who looks at it, and the app must call
+    `initiatives.services.initiative_touch` whenever what the panel shows changes.
+    `context(initiative)` returns the template's context, or None to show nothing."""
+
+    key: str
+    template: str
+    context: Callable[[Any], dict[str, Any] | None]
+    order: int = 100
+
+
+@dataclass(frozen=True)
+class DashboardPanel:
+    """A block that an app adds to the staff dashboard. `context(user, today)` returns the
+    template's context, or None to show nothing; it must cost a fixed number of queries."""
+
+    key: str
+    template: str
+    context: Callable[[Any, Any], dict[str, Any] | None]
+    order: int = 100
+
+
+@dataclass(frozen=True)
+class MethodCatalogue:
+    """The method library as other apps see it (the canvas's sixth question, suggestions).
+
+    - `choices(organisation)`: [(key, label)] of the methods an organisation can choose;
+    - `label(key)`: the name of a method in the current language, or None if unknown;
+    - `url(key)`: the address of a method's page, or None;
+    - `for_elements(organisation, element_keys)`: {element_key: [method dicts with at least
+      "key", "name", "purpose" and "url"]}, the methods that serve each element."""
+
+    choices: Callable[[Any], list[tuple[str, str]]]
+    label: Callable[[str], str | None]
+    url: Callable[[str], str | None]
+    for_elements: Callable[[Any, Iterable[str]], dict[str, list[dict[str, Any]]]]
+
+
 @dataclass
 class Registry:
     contribution_types: dict[str, ContributionType] = field(default_factory=dict)
     personal_data: dict[str, PersonalData] = field(default_factory=dict)
     public_sections: dict[str, PublicSection] = field(default_factory=dict)
+    initiative_tabs: dict[str, InitiativeTab] = field(default_factory=dict)
+    initiative_panels: dict[str, InitiativePanel] = field(default_factory=dict)
+    dashboard_panels: dict[str, DashboardPanel] = field(default_factory=dict)
+    method_catalogue: MethodCatalogue | None = None
 
 
 registry = Registry()
@@ -73,8 +131,40 @@ def register_public_section(item: PublicSection) -> None:
     registry.public_sections[item.key] = item
 
 
+def register_initiative_tab(item: InitiativeTab) -> None:
+    registry.initiative_tabs[item.key] = item
+
+
+def register_initiative_panel(item: InitiativePanel) -> None:
+    registry.initiative_panels[item.key] = item
+
+
+def register_dashboard_panel(item: DashboardPanel) -> None:
+    registry.dashboard_panels[item.key] = item
+
+
+def register_method_catalogue(item: MethodCatalogue) -> None:
+    registry.method_catalogue = item
+
+
+def _ordered(items):
+    return sorted(items, key=lambda s: (s.order, s.key))
+
+
 def public_sections() -> list[PublicSection]:
-    return sorted(registry.public_sections.values(), key=lambda s: (s.order, s.key))
+    return _ordered(registry.public_sections.values())
+
+
+def initiative_tabs() -> list[InitiativeTab]:
+    return _ordered(registry.initiative_tabs.values())
+
+
+def initiative_panels() -> list[InitiativePanel]:
+    return _ordered(registry.initiative_panels.values())
+
+
+def dashboard_panels() -> list[DashboardPanel]:
+    return _ordered(registry.dashboard_panels.values())
 
 
 def autodiscover() -> None:

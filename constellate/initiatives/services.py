@@ -191,8 +191,9 @@ def canvas_save(
     return version, conflict
 
 
-def _initiative_touch(initiative_id: int) -> None:
-    """Mark the initiative as changed: lists sort by it and cached page parts key on it."""
+def initiative_touch(initiative_id: int) -> None:
+    """Mark the initiative as changed: lists sort by it and cached page parts key on it.
+    Other apps call it when something their initiative panel shows changes."""
     Initiative.objects.filter(pk=initiative_id).update(updated_at=timezone.now())
 
 
@@ -233,7 +234,7 @@ def activity_create(*, initiative: Initiative, actor: User, **fields: Any) -> Ac
             setattr(activity, name, fields[name])
     _validate_activity(activity)
     activity.save()
-    _initiative_touch(initiative.pk)
+    initiative_touch(initiative.pk)
     audit_record(
         actor=actor,
         action="activity.created",
@@ -250,7 +251,7 @@ def activity_update(*, activity: Activity, actor: User, **fields: Any) -> Activi
             setattr(activity, name, fields[name])
     _validate_activity(activity)
     activity.save()
-    _initiative_touch(activity.initiative_id)
+    initiative_touch(activity.initiative_id)
     audit_record(
         actor=actor,
         action="activity.updated",
@@ -269,7 +270,7 @@ def activity_delete(*, activity: Activity, actor: User) -> None:
         organisation_id=activity.initiative.organisation_id,
     )
     activity.delete()
-    _initiative_touch(activity.initiative_id)
+    initiative_touch(activity.initiative_id)
 
 
 def activity_join(

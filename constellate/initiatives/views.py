@@ -13,7 +13,7 @@ from constellate.accounts.models import Organisation
 from constellate.accounts.selectors import participant_for_request
 from constellate.core.forms import apply_validation_error
 from constellate.core.pagination import page_of, paginate
-from constellate.core.registry import public_sections
+from constellate.core.registry import dashboard_panels, initiative_panels, public_sections
 from constellate.initiatives import canvas as canvas_mod
 from constellate.initiatives import selectors, services
 from constellate.initiatives.choices import InitiativeStatus
@@ -48,6 +48,9 @@ def _initiative_check(request, initiative: Initiative, perm: str) -> None:
 def dashboard(request):
     data = selectors.dashboard_for_user(user=request.user)
     data["can_create"] = bool(selectors.organisations_where_user_can_create(user=request.user))
+    data["panels"] = _panels(
+        (panel.template, panel.context(request.user, data["today"])) for panel in dashboard_panels()
+    )
     return render(request, "initiatives/dashboard.html", data)
 
 
@@ -132,7 +135,17 @@ def _detail_parts(initiative: Initiative, page_number: str, today) -> dict:
         "timeline": timeline_svg(activities, today=today),
         "version": version,
         "missing": canvas_mod.completeness(version.data if version else None),
+        "panels": _panels((p.template, p.context(initiative)) for p in initiative_panels()),
     }
+
+
+def _panels(rendered) -> list[dict]:
+    """Registered panels with something to show, ready for `{% include panel.template %}`."""
+    return [
+        {"template": _SectionTemplate(template, extra), **extra}
+        for template, extra in rendered
+        if extra is not None
+    ]
 
 
 @login_required

@@ -124,3 +124,53 @@ def test_without_sections_the_public_page_still_renders(monkeypatch):
     monkeypatch.setattr(registry, "public_sections", {})
     initiative = InitiativeFactory()
     assert Client().get(initiative.get_public_url()).status_code == 200
+
+
+@pytest.mark.django_db
+def test_apps_add_tabs_and_panels_to_the_initiative_page_and_the_dashboard(
+    section_template, monkeypatch
+):
+    from constellate.accounts.tests.factories import member
+    from constellate.core.registry import DashboardPanel, InitiativePanel, InitiativeTab
+    from constellate.initiatives.services import initiative_touch
+
+    monkeypatch.setattr(registry, "initiative_tabs", {})
+    monkeypatch.setattr(registry, "initiative_panels", {})
+    monkeypatch.setattr(registry, "dashboard_panels", {})
+    counts = {"n": 3}
+    registry.initiative_tabs["team-again"] = InitiativeTab(
+        key="team-again",
+        label="Compass <tab>",
+        url_name="initiatives:members",
+        current_prefix="initiatives:members",
+    )
+    registry.initiative_panels["stories"] = InitiativePanel(
+        key="stories",
+        template="test_section.html",
+        context=lambda i: {"heading": "Open rounds", "count": counts["n"]},
+    )
+    registry.initiative_panels["nothing"] = InitiativePanel(
+        key="nothing", template="missing.html", context=lambda i: None
+    )
+    registry.dashboard_panels["actions"] = DashboardPanel(
+        key="actions",
+        template="test_second.html",
+        context=lambda user, today: {"initiative": None} if user.is_authenticated else None,
+    )
+    initiative = InitiativeFactory()
+    client = Client()
+    client.force_login(member(initiative.organisation))
+
+    page = client.get(initiative.get_absolute_url()).content.decode()
+    assert "Compass &lt;tab&gt;" in page
+    assert "3 stories" in page
+    # The overview is cached; touching the initiative shows the panel's new content.
+    counts["n"] = 4
+    assert "3 stories" in client.get(initiative.get_absolute_url()).content.decode()
+    initiative_touch(initiative.pk)
+    assert "4 stories" in client.get(initiative.get_absolute_url()).content.decode()
+    members_page = client.get(f"/initiatives/{initiative.pk}/members/").content.decode()
+    assert members_page.count('aria-current="page"') >= 2  # the added tab and Team
+
+    dashboard = client.get("/dashboard/").content.decode()
+    assert 'id="second-section"' in dashboard

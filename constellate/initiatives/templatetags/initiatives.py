@@ -1,5 +1,7 @@
 from django import template
+from django.urls import reverse
 
+from constellate.core.registry import initiative_tabs as registered_tabs
 from constellate.initiatives.choices import Phase
 from constellate.initiatives.timeline import PHASE_CLASS
 
@@ -26,3 +28,18 @@ def phase_keys() -> list[str]:
 @register.filter
 def open_on(activity, day) -> bool:
     return activity.is_open_on(day)
+
+
+@register.simple_tag(takes_context=True)
+def initiative_tabs(context, initiative) -> list[dict]:
+    """The tabs other apps add to an initiative's pages (see core.registry.InitiativeTab)."""
+    match = getattr(context.get("request"), "resolver_match", None)
+    view_name = match.view_name if match else ""
+    return [
+        {
+            "label": tab.label,
+            "url": reverse(tab.url_name, args=[initiative.pk]),
+            "current": view_name.startswith(tab.current_prefix),
+        }
+        for tab in registered_tabs()
+    ]
