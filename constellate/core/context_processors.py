@@ -1,7 +1,27 @@
 from functools import cache
 
 from django.conf import settings
+from django.urls import get_script_prefix, reverse
 from django.utils import translation
+
+# The addresses the base layout links to on every page. Reversing them once per process (and
+# script prefix) instead of on every page saves a noticeable share of each signed-in request.
+_LAYOUT_URL_NAMES = (
+    "core:home",
+    "core:accessibility",
+    "initiatives:dashboard",
+    "initiatives:list",
+    "initiatives:public_list",
+    "accounts:profile",
+    "accounts:login",
+    "accounts:logout",
+    "set_language",
+)
+
+
+@cache
+def _layout_urls(script_prefix: str) -> dict[str, str]:
+    return {name.replace(":", "_"): reverse(name) for name in _LAYOUT_URL_NAMES}
 
 
 @cache
@@ -18,4 +38,5 @@ def site(request):
     return {
         "platform_name": settings.SITE_NAME,
         "other_languages": _other_languages(translation.get_language() or settings.LANGUAGE_CODE),
+        "layout_urls": _layout_urls(get_script_prefix()),
     }

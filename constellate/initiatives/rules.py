@@ -15,6 +15,7 @@ from constellate.initiatives.selectors import initiative_roles_for_user
 
 
 def _org_role(user, initiative):
+    initiative_roles_for_user(user)  # loads the organisation roles in the same query
     return org_roles_for_user(user).get(initiative.organisation_id)
 
 

@@ -1,11 +1,12 @@
 from datetime import date, timedelta
 from typing import Any
 
+from django.db import connection
 from django.db.models import Count, OuterRef, Q, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
-from constellate.accounts.models import User
+from constellate.accounts.models import Membership, User
 from constellate.accounts.roles import INITIATIVE_CREATORS, ORG_WIDE_READERS
 from constellate.accounts.selectors import org_roles_for_user
 from constellate.initiatives import canvas as canvas_mod
@@ -17,17 +18,32 @@ from constellate.initiatives.models import (
     InitiativeMembership,
 )
 
+# Both role maps in one round trip, in plain SQL: every permission check needs them and they
+# are read on every signed-in page, where building two ORM queries cost more than running them.
+_ROLES_SQL = (
+    "SELECT 'o', organisation_id, role FROM {membership} WHERE user_id = %s "
+    "UNION ALL SELECT 'i', initiative_id, role FROM {initiative_membership} WHERE user_id = %s"
+)
+
 
 def initiative_roles_for_user(user: User) -> dict[int, str]:
-    """{initiative id: role} for a user, loaded once per request object."""
+    """{initiative id: role} for a user, loaded once per request object, together with the
+    user's organisation roles (see accounts.selectors.org_roles_for_user)."""
     if not user.is_authenticated:
         return {}
     cached = getattr(user, "_initiative_roles", None)
     if cached is None:
-        cached = dict(
-            InitiativeMembership.objects.filter(user=user).values_list("initiative_id", "role")
+        sql = _ROLES_SQL.format(
+            membership=connection.ops.quote_name(Membership._meta.db_table),
+            initiative_membership=connection.ops.quote_name(InitiativeMembership._meta.db_table),
         )
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [user.pk, user.pk])
+            rows = cursor.fetchall()
+        cached = {pk: role for kind, pk, role in rows if kind == "i"}
         user._initiative_roles = cached  # type: ignore[attr-defined]
+        if getattr(user, "_org_roles", None) is None:
+            user._org_roles = {pk: role for kind, pk, role in rows if kind == "o"}  # type: ignore[attr-defined]
     return cached
 
 

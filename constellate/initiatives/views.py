@@ -40,7 +40,7 @@ def _initiative_check(request, initiative: Initiative, perm: str) -> None:
     see it but not do this."""
     if not request.user.has_perm("initiatives.view_initiative", initiative):
         raise Http404
-    if not request.user.has_perm(perm, initiative):
+    if perm != "initiatives.view_initiative" and not request.user.has_perm(perm, initiative):
         raise PermissionDenied
 
 
