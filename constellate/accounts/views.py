@@ -6,12 +6,13 @@ from django.contrib.auth import login, logout
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpResponse
+from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse, reverse_lazy
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
-from django.views import i18n as i18n_views
-from django.views.decorators.http import require_POST
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_http_methods, require_POST
 
 from constellate.accounts import selectors, services
 from constellate.accounts.cookies import participant_cookie_set
@@ -327,11 +328,31 @@ def api_keys(request):
     )
 
 
-@require_POST
+@never_cache
+@require_http_methods(["GET", "POST"])
 def set_language(request):
-    """Django's language switch, which also remembers the choice for a signed-in person."""
-    response = i18n_views.set_language(request)
-    language = request.POST.get("language", "")
-    if request.user.is_authenticated and language in dict(settings.LANGUAGES):
-        services.user_language_set(user=request.user, language=language)
+    """The language switch. Every page offers it as a plain link (GET), so pages carry no
+    form token for it and stay cheap to serve; a form (POST) works too. The choice is kept
+    in a cookie and, for a signed-in person, in their profile."""
+    data = request.POST if request.method == "POST" else request.GET
+    language = data.get("language", "")
+    next_url = data.get("next", "")
+    if not url_has_allowed_host_and_scheme(
+        next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        next_url = "/"
+    response = HttpResponseRedirect(next_url)
+    if language in dict(settings.LANGUAGES):
+        response.set_cookie(
+            settings.LANGUAGE_COOKIE_NAME,
+            language,
+            max_age=settings.LANGUAGE_COOKIE_AGE,
+            path=settings.LANGUAGE_COOKIE_PATH,
+            domain=settings.LANGUAGE_COOKIE_DOMAIN,
+            secure=settings.LANGUAGE_COOKIE_SECURE,
+            httponly=settings.LANGUAGE_COOKIE_HTTPONLY,
+            samesite=settings.LANGUAGE_COOKIE_SAMESITE,
+        )
+        if request.user.is_authenticated:
+            services.user_language_set(user=request.user, language=language)
     return response

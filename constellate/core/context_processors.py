@@ -1,6 +1,7 @@
 from functools import cache
 
 from django.conf import settings
+from django.templatetags.static import static
 from django.urls import get_script_prefix, reverse
 from django.utils import translation
 
@@ -19,9 +20,14 @@ _LAYOUT_URL_NAMES = (
 )
 
 
+_LAYOUT_STATIC = {"css": "css/app.css", "icon": "img/icon.svg", "htmx": "vendor/htmx.min.js"}
+
+
 @cache
 def _layout_urls(script_prefix: str) -> dict[str, str]:
-    return {name.replace(":", "_"): reverse(name) for name in _LAYOUT_URL_NAMES}
+    urls = {name.replace(":", "_"): reverse(name) for name in _LAYOUT_URL_NAMES}
+    urls.update({key: static(path) for key, path in _LAYOUT_STATIC.items()})
+    return urls
 
 
 @cache

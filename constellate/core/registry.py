@@ -43,7 +43,10 @@ class PersonalData:
 
 @dataclass(frozen=True)
 class PublicSection:
-    """A block that an app adds to the public initiative page."""
+    """A block that an app adds to the public initiative page.
+
+    The page is cached until the initiative's `updated_at` (or the day) changes: the app must
+    call `initiatives.services.initiative_touch` whenever what its section shows changes."""
 
     key: str
     template: str

@@ -47,6 +47,18 @@ def initiative_roles_for_user(user: User) -> dict[int, str]:
     return cached
 
 
+def initiative_by_pk(*, pk: int) -> Initiative | None:
+    """One initiative, for the pages that show one; its organisation is loaded when used.
+
+    Plain SQL because this runs on every initiative page, staff and public, whose body is
+    mostly served from the cache: building the ORM query cost three times running it."""
+    if not 0 < pk < 2**63:  # no such row; the database would refuse the number
+        return None
+    table = connection.ops.quote_name(Initiative._meta.db_table)
+    rows = list(Initiative.objects.raw(f"SELECT * FROM {table} WHERE id = %s", [pk]))  # noqa: S608
+    return rows[0] if rows else None
+
+
 def _visible_filter(user: User) -> Q:
     wide_orgs = [org for org, role in org_roles_for_user(user).items() if role in ORG_WIDE_READERS]
     # Two indexed lookups and no join: joining the memberships repeats rows and makes the

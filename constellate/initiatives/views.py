@@ -24,7 +24,9 @@ from constellate.initiatives.timeline import timeline_svg
 
 
 def _initiative(request, pk: int, perm: str = "initiatives.view_initiative") -> Initiative:
-    initiative = get_object_or_404(Initiative.objects.select_related("organisation"), pk=pk)
+    initiative = selectors.initiative_by_pk(pk=pk)
+    if initiative is None:
+        raise Http404
     _initiative_check(request, initiative, perm)
     return initiative
 
@@ -495,34 +497,40 @@ class _SectionTemplate:
 
 
 def public_detail(request, pk, slug):
-    initiative = get_object_or_404(Initiative.objects.select_related("organisation"), pk=pk)
-    if not request.user.has_perm("initiatives.view_public_initiative", initiative):
+    initiative = selectors.initiative_by_pk(pk=pk)
+    if initiative is None or not request.user.has_perm(
+        "initiatives.view_public_initiative", initiative
+    ):
         raise Http404
     if slug != initiative.slug:
         return redirect(initiative.get_public_url(), permanent=True)
     today = timezone.localdate()
-    # Built only when the template's cache of the activity part misses.
+    # The page below the title is cached, keyed on the initiative's last change; what goes
+    # into it is only read when the cache misses.
     activities = SimpleLazyObject(
         lambda: list(selectors.activity_list(initiative=initiative, public_only=True))
     )
-    groups = SimpleLazyObject(lambda: _public_activity_groups(activities, today))
-    sections = []
-    for section in public_sections():
-        extra = section.context(initiative)
-        sections.append({"template": _SectionTemplate(section.template, extra), **extra})
     return render(
         request,
         "initiatives/public_detail.html",
         {
             "initiative": initiative,
-            "groups": groups,
+            "groups": SimpleLazyObject(lambda: _public_activity_groups(activities, today)),
             "all_activities": activities,
             "timeline": SimpleLazyObject(lambda: timeline_svg(activities, today=today)),
             "today": today,
-            "sections": sections,
+            "sections": SimpleLazyObject(lambda: _public_sections(initiative)),
             "is_preview": not initiative.is_public,
         },
     )
+
+
+def _public_sections(initiative: Initiative) -> list[dict]:
+    sections = []
+    for section in public_sections():
+        extra = section.context(initiative)
+        sections.append({"template": _SectionTemplate(section.template, extra), **extra})
+    return sections
 
 
 def _public_activity_groups(activities, today) -> dict:

@@ -160,10 +160,10 @@ def html_lang(page: Page) -> str:
 
 
 def switch_language(page: Page, lang: str) -> None:
-    """Choose `lang` with the language switch in the page header (a POST form)."""
+    """Choose `lang` with the language switch in the page header (a link)."""
     if html_lang(page) == lang:
         return
-    button = page.locator(f"header form.language-switch button[name='language'][value='{lang}']")
+    button = page.locator(f"header .language-switch a[hreflang='{lang}']")
     with lands(page):
         button.click()
     assert html_lang(page) == lang

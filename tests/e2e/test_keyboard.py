@@ -24,7 +24,7 @@ pytestmark = pytest.mark.browser
 def keyboard_language(page, lang):
     if html_lang(page) == lang:
         return
-    tab_to(page, f"header button[name='language'][value='{lang}']")
+    tab_to(page, f"header .language-switch a[hreflang='{lang}']")
     with lands(page):
         page.keyboard.press("Enter")
     assert html_lang(page) == lang

@@ -73,5 +73,22 @@ def test_signing_in_switches_to_the_persons_own_language(client):
 
 def test_the_language_switch_is_on_every_page(client):
     body = client.get(reverse("core:home")).content.decode()
-    assert f'action="{reverse("set_language")}"' in body
-    assert 'name="language" value="en"' in body
+    assert f'href="{reverse("set_language")}?language=en&amp;next=/"' in body
+
+
+def test_the_language_link_switches_and_returns_to_the_same_page(client):
+    page = reverse("initiatives:public_list") + "?q=afval&page=2"
+    body = client.get(page).content.decode()
+    link = f"{reverse('set_language')}?language=en&amp;next=/p/%3Fq%3Dafval%26page%3D2"
+    assert link in body
+    response = client.get(link.replace("&amp;", "&"))
+    assert response.status_code == 302
+    assert response["Location"] == page
+    assert "no-cache" in response["Cache-Control"]
+    assert _lang(client.get(page)) == "en"
+
+
+def test_public_pages_carry_no_form_token_for_anonymous_visitors(client):
+    response = client.get(reverse("initiatives:public_list"))
+    assert settings.CSRF_COOKIE_NAME not in response.cookies
+    assert "csrfmiddlewaretoken" not in response.content.decode()
