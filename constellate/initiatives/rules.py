@@ -14,12 +14,22 @@ from constellate.accounts.selectors import org_roles_for_user
 from constellate.initiatives.selectors import initiative_roles_for_user
 
 
+def _viewer_roles_known(user, initiative) -> bool:
+    """True when the initiative was read together with this user's roles
+    (selectors.initiative_by_pk with a viewer), so no further query is needed."""
+    return user.pk is not None and getattr(initiative, "viewer_id", None) == user.pk
+
+
 def _org_role(user, initiative):
+    if _viewer_roles_known(user, initiative):
+        return initiative.viewer_org_role
     initiative_roles_for_user(user)  # loads the organisation roles in the same query
     return org_roles_for_user(user).get(initiative.organisation_id)
 
 
 def _initiative_role(user, initiative):
+    if _viewer_roles_known(user, initiative):
+        return initiative.viewer_role
     return initiative_roles_for_user(user).get(initiative.pk)
 
 

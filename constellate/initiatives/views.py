@@ -24,7 +24,7 @@ from constellate.initiatives.timeline import timeline_svg
 
 
 def _initiative(request, pk: int, perm: str = "initiatives.view_initiative") -> Initiative:
-    initiative = selectors.initiative_by_pk(pk=pk)
+    initiative = selectors.initiative_by_pk(pk=pk, viewer=request.user)
     if initiative is None:
         raise Http404
     _initiative_check(request, initiative, perm)
