@@ -52,7 +52,7 @@ CASE_CONTENT_FIELDS = ("number", "country", "place", "service_area", "texts")
 def method_index_fields(method: Any) -> None:
     """Fill the derived filter and search fields of a method from its content."""
     method.facets = facet_index(phases=method.phases or [], elements=method.elements or [])
-    method.search_text = search_text(method.key, method.texts)
+    method.search_text = search_text(method.texts)
 
 
 def case_index_fields(case: Any, method_texts: list[dict[str, Any]]) -> None:
@@ -63,7 +63,7 @@ def case_index_fields(case: Any, method_texts: list[dict[str, Any]]) -> None:
         with translation.override(code):
             countries.append(str(COUNTRY_LABELS.get(case.country, case.country)))
     names = [t.get("name", "") for texts in method_texts for t in texts.values()]
-    case.search_text = search_text(case.key, case.place, countries, case.texts, names)
+    case.search_text = search_text(case.place, countries, case.texts, names)
 
 
 def _hash(content: dict[str, Any]) -> str:
@@ -74,10 +74,8 @@ def _method_content(method: Any) -> dict[str, Any]:
     return {name: getattr(method, name) for name in METHOD_FIELDS}
 
 
-def _case_content(case: Any, method_keys: list[str]) -> dict[str, Any]:
-    content = {name: getattr(case, name) for name in CASE_CONTENT_FIELDS}
-    content["methods"] = sorted(method_keys)
-    return content
+def _case_content(case: Any) -> dict[str, Any]:
+    return {name: getattr(case, name) for name in CASE_CONTENT_FIELDS}
 
 
 # The standard library ----------------------------------------------------------------------
@@ -130,24 +128,36 @@ def library_standard_sync(*, method_model: Any = Method, case_model: Any = Case)
             new = case_model(key=data["key"])
             for name in CASE_CONTENT_FIELDS:
                 setattr(new, name, data[name])
-            new_hash = _hash(_case_content(new, method_keys))
-            if case is not None:
-                if case.synced_hash == new_hash:
-                    continue
-                current_keys = list(case.methods.values_list("key", flat=True))
-                if _hash(_case_content(case, current_keys)) != case.synced_hash:
-                    counts["kept"] += 1
-                    continue
-                for name in CASE_CONTENT_FIELDS:
-                    setattr(case, name, getattr(new, name))
-                counts["updated"] += 1
-            else:
-                case = new
+            new_hash = _hash(_case_content(new))
+            changed = False
+            if case is None:
+                case, changed = new, True
                 counts["created"] += 1
-            case_index_fields(case, [standard[k].texts for k in method_keys])
-            case.synced_hash = new_hash
+            elif case.synced_hash != new_hash:
+                if _hash(_case_content(case)) == case.synced_hash:
+                    for name in CASE_CONTENT_FIELDS:
+                        setattr(case, name, getattr(new, name))
+                    changed = True
+                    counts["updated"] += 1
+                else:
+                    counts["kept"] += 1  # corrected by an admin since the last sync
+            # Links to the methods the case used are added when missing (a deleted method
+            # that came back); links an admin added stay.
+            linked = (
+                set()
+                if changed and case.pk is None
+                else set(case.methods.values_list("key", flat=True))
+            )
+            missing = [standard[k] for k in method_keys if k not in linked]
+            if not (changed or missing):
+                continue
+            if not changed:
+                counts["updated"] += 1
+            case.synced_hash = new_hash if changed else case.synced_hash
             case.save()
-            case.methods.set([standard[k] for k in method_keys])
+            case.methods.add(*missing)
+            case_index_fields(case, [m.texts for m in case.methods.all()])
+            case.save(update_fields=["search_text"])
     return counts
 
 

@@ -42,10 +42,17 @@ def pick(texts: dict[str, Any] | None, language: str | None = None) -> dict[str,
     return {}
 
 
+# Letters that Unicode does not split into a base letter and an accent.
+_PLAIN_LETTERS = str.maketrans(
+    {"ł": "l", "Ł": "l", "ø": "o", "Ø": "o", "đ": "d", "Đ": "d", "ß": "ss", "æ": "ae", "Æ": "ae"}
+)
+
+
 def normalise_search(text: str) -> str:
     """Lower case, accents removed, one space between words: the same for stored texts and
     for what a visitor types, so a plain `contains` matches on SQLite and PostgreSQL alike."""
-    decomposed = unicodedata.normalize("NFKD", text.replace("\x00", ""))
+    text = text.replace("\x00", "").translate(_PLAIN_LETTERS)
+    decomposed = unicodedata.normalize("NFKD", text)
     plain = "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
     return " ".join("".join(c if c.isalnum() else " " for c in plain).split())
 
