@@ -92,13 +92,14 @@ def _method_context(request, method: Method) -> dict:
         "method": method,
         "text": text,
         "labels": METHOD_TEXT_LABELS,
+        # In the roadmap's and the cycle's order, whatever order the data has.
         "elements": [
-            {"key": e, "label": ELEMENT_LABELS[e], "number": ELEMENT_NUMBERS[e]}
-            for e in method.elements
-            if e in ELEMENT_LABELS
+            {"key": e, "label": label, "number": ELEMENT_NUMBERS[e]}
+            for e, label in ELEMENT_LABELS.items()
+            if e in method.elements
         ],
         "phases": [
-            {"key": p, "label": PHASE_LABELS[p]} for p in method.phases if p in PHASE_LABELS
+            {"key": p, "label": label} for p, label in PHASE_LABELS.items() if p in method.phases
         ],
         "cases": selectors.method_cases(method=method),
         "can_change": request.user.has_perm("library.change_method", method),

@@ -141,3 +141,11 @@ def test_cases_are_searchable_in_both_languages_and_by_country():
     assert found(country="NL") == {"nieuwegein-waste", "houten-work-income"}
     assert found(q="zzzz") == set()
     assert len(found()) == 11
+
+
+def test_a_method_page_names_its_elements_and_phases_in_the_roadmaps_order():
+    Method.objects.filter(key="journey_map").update(phases=["co_evaluation", "co_design"])
+    response = Client().get("/library/methods/journey_map/")
+    numbers = [int(n) for n in re.findall(r'\?element=\w+">(\d+)\. ', response.content.decode())]
+    assert numbers == [2, 3, 6, 9]  # the data lists them as 3, 2, 6, 9
+    assert [p["key"] for p in response.context["phases"]] == ["co_design", "co_evaluation"]
