@@ -1,5 +1,7 @@
 """Fixed lists of the library: method categories, effort, the roadmap's elements, countries."""
 
+from typing import Any
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -57,7 +59,7 @@ ELEMENT_LABELS = {key: label for key, _constellation, label in ELEMENTS}
 ELEMENT_NUMBERS = {key: number for number, key in enumerate(ELEMENT_KEYS, start=1)}
 
 
-def element_choices_grouped() -> list[tuple[str, list[tuple[str, str]]]]:
+def element_choices_grouped() -> list[tuple[Any, list[tuple[str, Any]]]]:
     """The elements grouped by constellation, for a select with option groups."""
     return [
         (label, [(key, text) for key, group, text in ELEMENTS if group == constellation])
