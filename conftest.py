@@ -17,3 +17,18 @@ def _empty_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _standard_library(request):
+    """Transactional tests (browser tests, threads) empty the database after each test, which
+    also removes what data migrations loaded: the standard method and case library. Put it
+    back for them, as a fresh install has it."""
+    if {"transactional_db", "live_server"} & set(request.fixturenames) or (
+        (marker := request.node.get_closest_marker("django_db"))
+        and marker.kwargs.get("transaction")
+    ):
+        request.getfixturevalue("transactional_db")
+        from constellate.library.services import library_standard_ensure
+
+        library_standard_ensure()

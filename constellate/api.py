@@ -11,6 +11,7 @@ from ninja.errors import HttpError
 from constellate.accounts.api import ApiKeyAuth
 from constellate.initiatives.api import public_router as initiatives_public
 from constellate.initiatives.api import router as initiatives
+from constellate.library.api import router as library
 
 api = NinjaAPI(
     title="Constellate API",
@@ -22,6 +23,7 @@ api = NinjaAPI(
 )
 api.add_router("/", initiatives)
 api.add_router("/", initiatives_public)
+api.add_router("/", library)
 
 
 @api.exception_handler(HttpError)

@@ -13,6 +13,7 @@ _LAYOUT_URL_NAMES = (
     "initiatives:dashboard",
     "initiatives:list",
     "initiatives:public_list",
+    "library:overview",
     "accounts:profile",
     "accounts:login",
     "accounts:logout",

@@ -4,12 +4,14 @@ A canvas is stored as JSON in CanvasVersion.data. This module is the one place t
 shape, so views, the print view, the comparison and later apps read it the same way."""
 
 import difflib
+import re
+from collections.abc import Collection
 from dataclasses import dataclass
 from typing import Any
 
 from django.utils.translation import gettext_lazy as _
 
-from constellate.initiatives.toolkit import TOOLKIT_LABELS
+from constellate.core.registry import registry
 
 GOAL_DRIVERS = [
     ("statutory", _("Statutory duty")),
@@ -84,10 +86,42 @@ QUESTIONS = [
         "tools",
         6,
         _("Which tools and techniques will help us?"),
-        _("Choose from the toolkit; add a note on how you will use them."),
+        _("Choose from the method library; add a note on how you will use them."),
     ),
 ]
 QUESTION_KEYS = [q.key for q in QUESTIONS]
+
+# The sixth question chooses from the method library, which another app provides through the
+# registry (core.registry.MethodCatalogue). The canvas stores the methods' stable keys.
+TOOL_KEY = re.compile(r"^[a-z0-9][a-z0-9_-]{0,79}$")
+MAX_TOOLS = 60
+
+
+def method_choices(organisation: Any) -> list[tuple[str, str]]:
+    """[(key, name)] of the methods an organisation can choose: the standard library and its
+    own methods (one query). Empty when no method library is installed."""
+    catalogue = registry.method_catalogue
+    return catalogue.choices(organisation) if catalogue else []
+
+
+def method_keys(organisation: Any) -> set[str] | None:
+    """The keys an organisation can choose, or None (anything goes) without a library."""
+    catalogue = registry.method_catalogue
+    return {key for key, _label in catalogue.choices(organisation)} if catalogue else None
+
+
+def method_url(key: str) -> str | None:
+    catalogue = registry.method_catalogue
+    return catalogue.url(key) if catalogue else None
+
+
+def tool_links(canvas: dict[str, Any], labels: dict[str, str]) -> list[dict[str, Any]]:
+    """The chosen tools that still exist, each with its name and the address of its page."""
+    return [
+        {"key": key, "label": labels[key], "url": method_url(key)}
+        for key in normalise(canvas)["tools"]
+        if key in labels
+    ]
 
 
 def empty_canvas() -> dict[str, Any]:
@@ -102,8 +136,11 @@ def empty_canvas() -> dict[str, Any]:
     }
 
 
-def normalise(data: dict[str, Any] | None) -> dict[str, Any]:
-    """A complete canvas dict from possibly partial or older data."""
+def normalise(
+    data: dict[str, Any] | None, tool_keys: Collection[str] | None = None
+) -> dict[str, Any]:
+    """A complete canvas dict from possibly partial or older data. With `tool_keys`, only
+    those tools are kept (the methods the organisation can choose)."""
     canvas = empty_canvas()
     data = data or {}
     for key, _label in CONTEXT_FIELDS:
@@ -139,14 +176,21 @@ def normalise(data: dict[str, Any] | None) -> dict[str, Any]:
         for b in data.get("barriers") or []
         if str(b.get("description", "")).strip()
     ]
-    canvas["tools"] = [t for t in data.get("tools") or [] if t in TOOLKIT_LABELS]
+    tools = [t for t in data.get("tools") or [] if isinstance(t, str) and TOOL_KEY.match(t)]
+    if tool_keys is not None:
+        tools = [t for t in tools if t in tool_keys]
+    canvas["tools"] = list(dict.fromkeys(tools))[:MAX_TOOLS]
     canvas["tools_note"] = str(data.get("tools_note", "")).strip()
     return canvas
 
 
-def section_lines(canvas: dict[str, Any], key: str) -> list[str]:
+def section_lines(
+    canvas: dict[str, Any], key: str, tool_labels: dict[str, str] | None = None
+) -> list[str]:
     """A question's answer as readable lines, in the active language: used by the comparison
-    and anywhere a plain-text form is needed."""
+    and anywhere a plain-text form is needed. `tool_labels` ({key: name}, from
+    `method_choices`) names the tools; without it each tool's name is looked up on its own.
+    Tools no longer in the library are left out."""
     canvas = normalise(canvas)
     drivers, resources, barriers = dict(GOAL_DRIVERS), dict(RESOURCE_KINDS), dict(BARRIER_KINDS)
     if key == "context":
@@ -174,7 +218,14 @@ def section_lines(canvas: dict[str, Any], key: str) -> list[str]:
             for b in canvas["barriers"]
         ]
     if key == "tools":
-        lines = [str(TOOLKIT_LABELS[t]) for t in canvas["tools"]]
+        if tool_labels is None:
+            catalogue = registry.method_catalogue
+            tool_labels = {
+                t: label
+                for t in canvas["tools"]
+                if catalogue and (label := catalogue.label(t)) is not None
+            }
+        lines = [str(tool_labels[t]) for t in canvas["tools"] if t in tool_labels]
         if canvas["tools_note"]:
             lines.append(f"{_('Note')}: {canvas['tools_note']}")
         return lines
@@ -199,11 +250,14 @@ class DiffLine:
     text: str
 
 
-def compare(old: dict[str, Any], new: dict[str, Any]) -> list[dict[str, Any]]:
+def compare(
+    old: dict[str, Any], new: dict[str, Any], tool_labels: dict[str, str] | None = None
+) -> list[dict[str, Any]]:
     """Per question: whether it changed and the lines added, removed and kept."""
     result = []
     for question in QUESTIONS:
-        a, b = section_lines(old, question.key), section_lines(new, question.key)
+        a = section_lines(old, question.key, tool_labels)
+        b = section_lines(new, question.key, tool_labels)
         lines: list[DiffLine] = []
         for op, i1, i2, j1, j2 in difflib.SequenceMatcher(a=a, b=b, autojunk=False).get_opcodes():
             if op == "equal":

@@ -8,7 +8,6 @@ from constellate.initiatives import canvas as canvas_mod
 from constellate.initiatives.choices import PARTICIPATION_LANGUAGES, Phase
 from constellate.initiatives.models import Activity, Initiative
 from constellate.initiatives.services import ACTIVITY_FIELDS, INITIATIVE_FIELDS
-from constellate.initiatives.toolkit import TOOLKIT_TOOLS
 
 
 class LinesField(forms.CharField):
@@ -180,9 +179,12 @@ class BarrierForm(forms.Form):
 
 
 class ToolsForm(forms.Form):
+    """The sixth question: methods chosen from the library (standard and the organisation's
+    own, see canvas.method_choices)."""
+
     tools = forms.MultipleChoiceField(
         label=_("Tools and techniques"),
-        choices=TOOLKIT_TOOLS,
+        choices=[],
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
@@ -192,6 +194,10 @@ class ToolsForm(forms.Form):
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
+
+    def __init__(self, *args, tool_choices=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["tools"].choices = list(tool_choices)
 
 
 MAX_ROWS = 20
@@ -231,13 +237,22 @@ class CanvasForms:
     """All forms of the canvas page, bound together. Lists get one empty row to fill; the
     "add a row" buttons post the page back with one more, so no JavaScript is needed."""
 
-    def __init__(self, data=None, *, initial: dict | None = None, add_row: str = ""):
+    def __init__(
+        self,
+        data=None,
+        *,
+        initial: dict | None = None,
+        add_row: str = "",
+        tool_choices: list[tuple[str, str]] | tuple = (),
+    ):
         initial = canvas_mod.normalise(initial)
+        self.tool_choices = list(tool_choices)
         self.context = ContextForm(data, prefix="context", initial=initial["context"])
         self.tools = ToolsForm(
             data,
             prefix="tools",
             initial={"tools": initial["tools"], "tools_note": initial["tools_note"]},
+            tool_choices=self.tool_choices,
         )
         self.lists = {}
         for key, (formset_class, _main) in LIST_SECTIONS.items():
@@ -268,7 +283,7 @@ class CanvasForms:
         for name, field in LIST_SECTIONS[key][0].form.base_fields.items():
             if field.initial is not None:
                 data.setdefault(f"{key}-{total}-{name}", field.initial)
-        forms_ = CanvasForms(data, add_row=key)
+        forms_ = CanvasForms(data, add_row=key, tool_choices=self.tool_choices)
         formset = forms_.lists[key]
         if total < MAX_ROWS and formset.is_bound and formset.management_form.is_valid():
             new_row = formset.forms[-1]

@@ -175,7 +175,8 @@ def canvas_save(
     # Lock the initiative row so two saves at once get consecutive numbers.
     Initiative.objects.select_for_update().filter(pk=initiative.pk).first()
     current = CanvasVersion.objects.filter(initiative=initiative).order_by("-number").first()
-    new = canvas_mod.normalise(data)
+    # Only methods the organisation can choose (its own and the standard library).
+    new = canvas_mod.normalise(data, tool_keys=canvas_mod.method_keys(initiative.organisation))
     changed = canvas_mod.changed_sections(current.data if current else None, new)
     conflict = bool(current and base_number is not None and current.number != base_number)
     if not changed:

@@ -239,18 +239,22 @@ def canvas_detail(request, pk):
         {
             "initiative": initiative,
             "version": version,
-            "canvas": _canvas_for_display(version.data if version else None),
+            "canvas": _canvas_for_display(
+                version.data if version else None, initiative.organisation
+            ),
             "can_edit": request.user.has_perm("initiatives.change_initiative", initiative),
         },
     )
 
 
-def _canvas_for_display(data):
+def _canvas_for_display(data, organisation):
     c = canvas_mod.normalise(data)
+    labels = dict(canvas_mod.method_choices(organisation))
     return {
         "data": c,
+        "tools": canvas_mod.tool_links(c, labels),
         "sections": [
-            {"question": q, "lines": canvas_mod.section_lines(c, q.key)}
+            {"question": q, "lines": canvas_mod.section_lines(c, q.key, labels)}
             for q in canvas_mod.QUESTIONS
         ],
         "drivers": dict(canvas_mod.GOAL_DRIVERS),
@@ -264,8 +268,9 @@ def _canvas_for_display(data):
 def canvas_edit(request, pk):
     initiative = _initiative(request, pk, "initiatives.change_initiative")
     current = selectors.canvas_current(initiative=initiative)
+    tool_choices = canvas_mod.method_choices(initiative.organisation)
     if request.method == "POST":
-        forms_ = CanvasForms(request.POST)
+        forms_ = CanvasForms(request.POST, tool_choices=tool_choices)
         add_row = request.POST.get("add_row", "")
         if add_row in forms_.lists:
             forms_ = forms_.with_extra_row(add_row, request.POST)
@@ -296,7 +301,7 @@ def canvas_edit(request, pk):
                 )
             return redirect("initiatives:canvas", pk=initiative.pk)
     else:
-        forms_ = CanvasForms(initial=current.data if current else None)
+        forms_ = CanvasForms(initial=current.data if current else None, tool_choices=tool_choices)
     return render(
         request,
         "initiatives/canvas_form.html",
@@ -355,7 +360,9 @@ def canvas_compare(request, pk):
             "initiative": initiative,
             "old": old,
             "new": new,
-            "sections": canvas_mod.compare(old.data, new.data),
+            "sections": canvas_mod.compare(
+                old.data, new.data, dict(canvas_mod.method_choices(initiative.organisation))
+            ),
             "numbers": list(versions.values_list("number", flat=True)[:200]),
         },
     )
@@ -376,7 +383,9 @@ def canvas_print(request, pk):
         {
             "initiative": initiative,
             "version": version,
-            "canvas": _canvas_for_display(version.data if version else None),
+            "canvas": _canvas_for_display(
+                version.data if version else None, initiative.organisation
+            ),
         },
     )
 

@@ -30,7 +30,12 @@ from django.utils import timezone
 
 from constellate.accounts.models import Membership, Organisation, User
 from constellate.accounts.roles import InitiativeRole, OrgRole
-from constellate.initiatives.canvas import BARRIER_KINDS, GOAL_DRIVERS, RESOURCE_KINDS
+from constellate.initiatives.canvas import (
+    BARRIER_KINDS,
+    GOAL_DRIVERS,
+    RESOURCE_KINDS,
+    method_choices,
+)
 from constellate.initiatives.choices import (
     ActivityKind,
     InitiativeStatus,
@@ -45,7 +50,6 @@ from constellate.initiatives.models import (
     Initiative,
     InitiativeMembership,
 )
-from constellate.initiatives.toolkit import TOOLKIT_TOOLS
 
 SCALE_PREFIX = "scale-"
 SCALE_DOMAIN = "@scale.demo"
@@ -218,6 +222,10 @@ class Command(BaseCommand):
                 "Nothing built; use --reset to rebuild it."
             )
             return
+        # The canvases choose tools from the standard method library (through the registry).
+        self._tool_keys = [key for key, _label in method_choices(None)]
+        if len(self._tool_keys) < 3:
+            raise CommandError("The method library is empty: run `manage.py migrate` first.")
         started = timezone.now()
         with transaction.atomic():
             counts = self._build(n_orgs, n_init, n_act, random.Random(options["seed"]))
@@ -448,7 +456,7 @@ class Command(BaseCommand):
                 }
                 for kind, _label in rng.sample(BARRIER_KINDS, 2)
             ],
-            "tools": [key for key, _label in rng.sample(TOOLKIT_TOOLS, 3)],
+            "tools": rng.sample(self._tool_keys, 3),
             "tools_note": self._text(rng, 6, 14),
         }
         if rng.random() < 0.33:
