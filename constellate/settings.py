@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "constellate.core",
     "constellate.accounts",
     "constellate.initiatives",
+    "constellate.compass",
     "constellate.demo",
 ]
 
