@@ -100,6 +100,21 @@ class ResponseForm(forms.Form):
                 help_text=_("Web addresses that show what you mean, one per line."),
             )
 
+    def clean(self):
+        cleaned = super().clean()
+        # The links are checked here as well as in the service, so that every mistake on the
+        # page is reported at once, whatever else is wrong.
+        from constellate.compass.services import evidence_links_clean
+
+        for element in self.elements:
+            name = f"e{element.pk}-evidence"
+            if name in cleaned:
+                errors: dict[str, list[str]] = {}
+                evidence_links_clean(cleaned[name], name, errors)
+                for error in errors.get(name, []):
+                    self.add_error(name, error)
+        return cleaned
+
     def element_fields(self):
         """[(element, progress, importance, note, evidence)] bound fields, for the template."""
         rows = []

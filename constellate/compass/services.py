@@ -201,7 +201,7 @@ def stakeholder_group_for_user(*, user: User, initiative: Initiative) -> str:
     return ROLE_GROUPS.get(role or "", StakeholderGroup.OTHERS)
 
 
-def _clean_links(value: Any, field: str, errors: dict[str, list[str]]) -> list[str]:
+def evidence_links_clean(value: Any, field: str, errors: dict[str, list[str]]) -> list[str]:
     if isinstance(value, str):
         value = value.splitlines()
     links = [str(v).strip() for v in value or [] if str(v).strip()]
@@ -300,7 +300,7 @@ def response_submit(
             errors.setdefault(prefix + "note", []).append(
                 _("Keep the note under %(n)d characters.") % {"n": MAX_NOTE}
             )
-        links = _clean_links(answer.get("evidence"), prefix + "evidence", errors)
+        links = evidence_links_clean(answer.get("evidence"), prefix + "evidence", errors)
         if progress is not None or importance is not None or note or links:
             ratings.append(
                 Rating(
