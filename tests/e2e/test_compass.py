@@ -278,3 +278,62 @@ def test_a_round_from_opening_to_group_comparison_and_next_steps(
     # The printable report with its charts.
     visit(page, f"/compass/rounds/{round_.pk}/print/")
     assert page.locator("svg.compass-chart").count() == 3
+
+
+def test_the_answer_form_works_on_a_phone_without_javascript(new_page, facilitator, initiative):
+    """320 px wide, no JavaScript: the radio groups wrap, the note opens, the answers save."""
+    from constellate.compass.tests.factories import open_round
+
+    round_ = open_round(initiative, facilitator, title="Kompas op de telefoon")
+    phone = new_page(viewport={"width": 320, "height": 640}, java_script_enabled=False)
+    visit(phone, round_.get_link_url())
+    element = round_.elements.order_by("number").first()
+    phone.locator("input[name='group'][value='others']").check()
+    phone.locator(f"#id_e{element.pk}-progress_2").check()
+    phone.locator(f"#id_e{element.pk}-importance_5").check()  # don't know
+    phone.locator(f"#element-{element.pk} summary").click()
+    phone.locator(f"#id_e{element.pk}-note").fill("Op de telefoon ingevuld.")
+    with lands(phone):
+        phone.locator("form.response-form button[type='submit']").click()
+    rating = Response.objects.get(round=round_).ratings.get()
+    assert (rating.progress, rating.importance, rating.note) == (
+        3,
+        None,
+        "Op de telefoon ingevuld.",
+    )
+    assert phone.locator(f"#id_e{element.pk}-importance_5").is_checked()
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_an_organisation_admin_adapts_the_compass(page, organisation, lang):
+    admin = member(organisation, OrgRole.ADMIN, display_name="Beheer Houten")
+    login_as(page, admin)
+    visit(page, f"/org/{organisation.slug}/compass/")
+    switch_language(page, lang)
+    assert page.locator("section.compass-constellation").count() == 3
+    page.locator("#id_language").fill("de")
+    with lands(page):
+        page.get_by_role("button", name=t(lang, "Add the language")).click()
+    element = Element.objects.get(organisation=organisation, key="empathy")
+    with lands(page):
+        page.locator(f"#element-{element.pk}").get_by_role("link", name=t(lang, "Edit")).click()
+    with lands(page):
+        page.get_by_role("navigation", name=t(lang, "Language of the texts")).locator(
+            "a[lang='de']"
+        ).click()
+    page.locator("#id_name").fill("Von Empathie geleitet")
+    page.locator("#id_constellation").select_option(str(element.constellation_id))
+    with lands(page):
+        page.get_by_role("button", name=t(lang, "Save changes")).click()
+    element.refresh_from_db()
+    assert element.texts["de"]["name"] == "Von Empathie geleitet"
+    with lands(page):
+        page.locator(f"#element-{element.pk}").get_by_role(
+            "button", name=t(lang, "Move up")
+        ).click()
+    with lands(page):
+        page.get_by_role("link", name=t(lang, "Add your own element")).click()
+    page.locator("#id_name").fill("Eigen element")
+    with lands(page):
+        page.get_by_role("button", name=t(lang, "Add element")).click()
+    assert Element.objects.filter(organisation=organisation, is_standard=False).count() == 1
