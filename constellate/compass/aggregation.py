@@ -203,12 +203,12 @@ def aggregate(
         }
         p_gap, high, low = _gap(stats, "progress")
         i_gap, _high, _low = _gap(stats, "importance")
-        spreads = [
-            s[scale].sd
+        spreads: list[float] = [
+            sd
             for g, s in stats.items()
             if g != ALL
             for scale in ("progress", "importance")
-            if s[scale].sd is not None
+            if (sd := s[scale].sd) is not None
         ]
         result = ElementResult(
             element_id=element_id,
@@ -219,12 +219,12 @@ def aggregate(
             gap_low=low,
             spread=max(spreads) if spreads else None,
         )
-        progress, importance = stats[ALL]["progress"], stats[ALL]["importance"]
+        pooled_progress, pooled_importance = stats[ALL]["progress"], stats[ALL]["importance"]
         result.weak = bool(
-            progress.shown
-            and importance.shown
-            and (progress.mean or 0) < WEAK_PROGRESS_BELOW
-            and (importance.mean or 0) >= WEAK_IMPORTANCE_FROM
+            pooled_progress.shown
+            and pooled_importance.shown
+            and (pooled_progress.mean or 0) < WEAK_PROGRESS_BELOW
+            and (pooled_importance.mean or 0) >= WEAK_IMPORTANCE_FROM
         )
         result.disputed = bool(
             (p_gap is not None and p_gap >= DISPUTED_GAP)

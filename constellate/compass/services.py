@@ -178,7 +178,7 @@ def round_close(*, round: Round, actor: User) -> Round:
 
 
 # A person's role in the initiative decides, else their role in the organisation.
-ROLE_GROUPS = {
+ROLE_GROUPS: dict[str, str] = {
     InitiativeRole.LEAD: StakeholderGroup.STAFF,
     InitiativeRole.FACILITATOR: StakeholderGroup.STAFF,
     OrgRole.ADMIN: StakeholderGroup.STAFF,

@@ -112,3 +112,41 @@ def test_personal_data_export_and_erasure_cover_compass_answers(scene):
     account_services.user_erase(user=lead)
     assert Response.objects.count() == 1 and Rating.objects.count() == 1
     assert not Rating.objects.filter(note="Mijn notitie").exists()
+
+
+def _queries(client, url):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.get(url)
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    return len(queries)
+
+
+def test_compass_pages_and_panels_make_the_same_number_of_queries_with_more_rounds(scene):
+    from django.core.cache import cache
+
+    org, lead, initiative = scene
+    client = Client()
+    client.force_login(lead)
+    first = open_round(initiative, lead, title="Ronde 0")
+    services.response_submit(round=first, user=lead, answers=answers(first.elements.all()))
+    urls = [
+        "/dashboard/",
+        reverse("compass:rounds", args=[initiative.pk]),
+        reverse("compass:respond", args=[first.pk]),
+        reverse("compass:round", args=[first.pk]),
+    ]
+    before = {}
+    for url in urls:
+        cache.clear()
+        before[url] = _queries(client, url)
+    for n in range(1, 12):
+        other = InitiativeFactory(organisation=org)
+        InitiativeMembershipFactory(initiative=other, user=lead, role=InitiativeRole.LEAD)
+        open_round(other, lead, title=f"Ronde {n}")
+        open_round(initiative, lead, title=f"Extra {n}")
+    for url in urls:
+        cache.clear()
+        assert _queries(client, url) == before[url], url
