@@ -26,10 +26,10 @@ MERGE_INTO = "others"
 ALL = "all"
 
 # When an element needs attention (see `Flags`).
-WEAK_PROGRESS_BELOW = 3.0  # mean progress under this...
-WEAK_IMPORTANCE_FROM = 3.5  # ...while it matters at least this much
-DISPUTED_GAP = 1.0  # groups' means this far apart (progress or importance)
-DISPUTED_SPREAD = 1.3  # or a standard deviation this large within one group
+WEAK_PROGRESS_BELOW = 3.0  # mean progress under the middle of the scale...
+WEAK_IMPORTANCE_FROM = 4.0  # ...while it is very important
+DISPUTED_GAP = 1.5  # groups' means this far apart (progress or importance)
+DISPUTED_SPREAD = 1.4  # or a standard deviation this large within one group
 
 
 @dataclass(frozen=True)
@@ -138,6 +138,15 @@ class ElementResult:
     @property
     def needs_attention(self) -> bool:
         return self.weak or self.disputed
+
+    @property
+    def urgency(self) -> float:
+        """How much attention it needs: the largest of the gaps between groups, the spread
+        within a group, and (for a weak element) how far progress lags behind importance."""
+        lag = 0.0
+        if self.weak:
+            lag = (self.all["importance"].mean or 0) - (self.all["progress"].mean or 0)
+        return max(self.progress_gap or 0, self.importance_gap or 0, self.spread or 0, lag)
 
 
 @dataclass

@@ -21,6 +21,7 @@ GROUP_IN_SENTENCE = {
     "others": gettext_lazy("others"),
 }
 GAPS_SHOWN = 5
+SUGGESTIONS_SHOWN = 6
 MIN_GAP_SHOWN = 0.5
 
 
@@ -112,6 +113,9 @@ def suggestions(round: Round, constellations, results) -> list[dict[str, Any]]:
                 else:
                     reasons.append(_("Disputed: people within a group see it very differently."))
             items.append({"element": element, "result": result, "reasons": reasons, "methods": []})
+    # The most urgent first; the table marks every weak or disputed element anyway.
+    items.sort(key=lambda item: (-item["result"].urgency, item["element"].number))
+    items = items[:SUGGESTIONS_SHOWN]
     catalogue = registry.method_catalogue
     if catalogue is not None and items:
         found = catalogue.for_elements(
