@@ -140,7 +140,8 @@ def main() -> int:
     small = measure(200)
     large = measure(args.respondents)
     ok = large["round_ms"] < 500 and all(
-        small[f"{n}_queries"] == large[f"{n}_queries"] for n in ("round", "round_print", "round_csv")
+        small[f"{n}_queries"] == large[f"{n}_queries"]
+        for n in ("round", "round_print", "round_csv")
     )
     out = {"small": small, "large": large, "target_met": ok, "load": os.getloadavg()}
     path = ROOT / "benchmarks" / "results" / "compass.json"
