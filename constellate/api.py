@@ -9,6 +9,7 @@ from ninja import NinjaAPI
 from ninja.errors import HttpError
 
 from constellate.accounts.api import ApiKeyAuth
+from constellate.compass.api import router as compass
 from constellate.initiatives.api import public_router as initiatives_public
 from constellate.initiatives.api import router as initiatives
 from constellate.library.api import router as library
@@ -24,6 +25,7 @@ api = NinjaAPI(
 api.add_router("/", initiatives)
 api.add_router("/", initiatives_public)
 api.add_router("/", library)
+api.add_router("/", compass)
 
 
 @api.exception_handler(HttpError)

@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "constellate.accounts",
     "constellate.initiatives",
     "constellate.library",
+    "constellate.compass",
     "constellate.demo",
 ]
 

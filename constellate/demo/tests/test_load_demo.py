@@ -189,3 +189,28 @@ def test_load_demo_refuses_production_unless_asked(settings):
     with pytest.raises(CommandError):
         call_command("load_demo", stdout=StringIO())
     assert not Organisation.objects.exists()
+
+
+def test_load_demo_gives_every_pilot_its_compass_and_houten_a_closed_round_with_results():
+    from constellate.compass import report
+    from constellate.compass.models import Constellation, Element, Response, Round
+
+    load_demo()
+    for organisation in Organisation.objects.all():
+        assert Element.objects.filter(organisation=organisation).count() == 18
+        assert Constellation.objects.filter(organisation=organisation).count() == 3
+    houten = Initiative.objects.get(organisation__slug="houten")
+    today = timezone.localdate()
+    closed = Round.objects.get(initiative=houten, title="Kompas voorjaar")
+    assert closed.is_closed_on(today)
+    assert Round.objects.get(initiative=houten, title="Kompas najaar").is_open_on(today)
+    data = report.build(closed)
+    assert [g["key"] for g in data["groups"]] == ["staff", "citizens", "partners"]
+    assert data["gaps"] and data["gaps"][0]["high"] == "staff"
+    assert data["suggestions"]
+    responses = Response.objects.count()
+
+    load_demo()
+
+    assert Response.objects.count() == responses
+    assert Round.objects.count() == 2

@@ -21,6 +21,7 @@ from django.utils.text import slugify
 
 from constellate.accounts import services as account_services
 from constellate.accounts.models import Membership, Organisation, User
+from constellate.demo.compass import load_compass
 from constellate.demo.pilots import (
     DEMO_PASSWORD,
     DEMO_URL,
@@ -148,6 +149,15 @@ class Command(BaseCommand):
         if not Activity.objects.filter(initiative=initiative).exists():
             for item in pilot["activities"]:
                 self._activity(initiative, item, people, creator, today)
+        load_compass(
+            organisation=organisation,
+            initiative=initiative,
+            people=people,
+            today=today,
+            make_user=self._user,
+            count=self._count,
+            domain=pilot["domain"],
+        )
 
     def _canvas(self, initiative: Initiative, versions: list[dict], people: dict) -> None:
         data: dict[str, Any] = {}

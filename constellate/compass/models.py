@@ -1,0 +1,277 @@
+import secrets
+
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from constellate.compass import texts as texts_mod
+from constellate.core.models import TimeStampedModel
+
+
+class Constellation(TimeStampedModel):
+    """A group of elements (The System, Ethical Compass, Catalysts), one organisation's copy.
+
+    `texts` = {lang: {"name", "description", "scenes": [{"title", "situation",
+    "questions": [...]}, ...]}}: the two scenes are what a reflection session discusses."""
+
+    organisation = models.ForeignKey(
+        "accounts.Organisation",
+        verbose_name=_("organisation"),
+        on_delete=models.CASCADE,
+        related_name="constellations",
+    )
+    key = models.SlugField(_("key"), max_length=40)
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+    texts = models.JSONField(_("texts"), default=dict, blank=True)
+
+    class Meta:
+        verbose_name = _("constellation")
+        verbose_name_plural = _("constellations")
+        ordering = ["position", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organisation", "key"], name="compass_constellation_key_per_org"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def t(self) -> dict:
+        """The texts in the current language (with fallbacks), worked out once."""
+        cached = self.__dict__.get("_t")
+        if cached is None:
+            cached = self.__dict__["_t"] = texts_mod.resolve(self.texts)
+        return cached
+
+    @property
+    def name(self) -> str:
+        return self.t.get("name") or self.key
+
+
+class Element(TimeStampedModel):
+    """One element of the compass (e.g. 10 "From doing for to working with"), one
+    organisation's copy. Standard elements keep their key and number; an organisation can add
+    its own, move any element to another constellation, reorder and deactivate them.
+
+    `texts` = {lang: {"name", "description", "questions": [...]}}."""
+
+    organisation = models.ForeignKey(
+        "accounts.Organisation",
+        verbose_name=_("organisation"),
+        on_delete=models.CASCADE,
+        related_name="compass_elements",
+    )
+    constellation = models.ForeignKey(
+        Constellation,
+        verbose_name=_("constellation"),
+        on_delete=models.PROTECT,
+        related_name="elements",
+    )
+    key = models.SlugField(_("key"), max_length=40)
+    number = models.PositiveSmallIntegerField(_("number"))
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+    is_standard = models.BooleanField(_("standard element"), default=False)
+    is_active = models.BooleanField(_("in use"), default=True)
+    texts = models.JSONField(_("texts"), default=dict, blank=True)
+
+    class Meta:
+        verbose_name = _("element")
+        verbose_name_plural = _("elements")
+        ordering = ["position", "number"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organisation", "key"], name="compass_element_key_per_org"
+            ),
+            models.UniqueConstraint(
+                fields=["organisation", "number"], name="compass_element_number_per_org"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.number}. {self.name}"
+
+    @property
+    def t(self) -> dict:
+        cached = self.__dict__.get("_t")
+        if cached is None:
+            cached = self.__dict__["_t"] = texts_mod.resolve(self.texts)
+        return cached
+
+    @property
+    def name(self) -> str:
+        return self.t.get("name") or self.key
+
+
+# Assessment rounds ---------------------------------------------------------------------------
+
+
+def new_round_token() -> str:
+    return secrets.token_urlsafe(18)
+
+
+class StakeholderGroup(models.TextChoices):
+    STAFF = "staff", _("Staff")
+    CITIZENS = "citizens", _("Citizens and service users")
+    PARTNERS = "partners", _("Partners")
+    OTHERS = "others", _("Others")
+
+
+# What someone who answers through the round's link can say they are. Staff answer signed in,
+# so that nobody can speak for the staff through an open link.
+LINK_GROUPS = (StakeholderGroup.CITIZENS, StakeholderGroup.PARTNERS, StakeholderGroup.OTHERS)
+
+
+class RoundStatus(models.TextChoices):
+    UPCOMING = "upcoming", _("Not open yet")
+    OPEN = "open", _("Open")
+    CLOSED = "closed", _("Closed")
+
+
+class Round(TimeStampedModel):
+    """An assessment round of an initiative: for a while, everyone involved rates the
+    elements it covers on progress and importance."""
+
+    initiative = models.ForeignKey(
+        "initiatives.Initiative",
+        verbose_name=_("initiative"),
+        on_delete=models.CASCADE,
+        related_name="compass_rounds",
+    )
+    title = models.CharField(_("title"), max_length=200)
+    opens_on = models.DateField(_("opens on"))
+    closes_on = models.DateField(_("closes on"))
+    closed_at = models.DateTimeField(_("closed early at"), null=True, blank=True)
+    elements = models.ManyToManyField(
+        Element, verbose_name=_("elements"), related_name="rounds", blank=True
+    )
+    # The round's link for people without an account. Not a personal secret (like an
+    # activity's join link it is shared on posters), but unguessable.
+    token = models.CharField(max_length=40, unique=True, default=new_round_token)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("opened by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = _("assessment round")
+        verbose_name_plural = _("assessment rounds")
+        ordering = ["-opens_on", "-pk"]
+        indexes = [models.Index(fields=["initiative", "closes_on"])]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("compass:round", args=[self.pk])
+
+    def get_link_url(self) -> str:
+        return reverse("compass:respond_link", args=[self.token])
+
+    def status_on(self, day) -> str:
+        if self.closed_at is not None or day > self.closes_on:
+            return RoundStatus.CLOSED
+        if day < self.opens_on:
+            return RoundStatus.UPCOMING
+        return RoundStatus.OPEN
+
+    def is_open_on(self, day) -> bool:
+        return self.status_on(day) == RoundStatus.OPEN
+
+    def is_closed_on(self, day) -> bool:
+        return self.status_on(day) == RoundStatus.CLOSED
+
+
+class Response(TimeStampedModel):
+    """One person's answers in a round: signed in (`user`) or through the round's link
+    (`participant`, pseudonymous). One per person per round; revisable while the round is
+    open."""
+
+    round = models.ForeignKey(
+        Round, verbose_name=_("round"), on_delete=models.CASCADE, related_name="responses"
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("person"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="compass_responses",
+    )
+    participant = models.ForeignKey(
+        "accounts.Participant",
+        verbose_name=_("participant"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="compass_responses",
+    )
+    group = models.CharField(_("stakeholder group"), max_length=20, choices=StakeholderGroup)
+
+    class Meta:
+        verbose_name = _("response")
+        verbose_name_plural = _("responses")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["round", "user"],
+                condition=models.Q(user__isnull=False),
+                name="compass_one_response_per_user",
+            ),
+            models.UniqueConstraint(
+                fields=["round", "participant"],
+                condition=models.Q(participant__isnull=False),
+                name="compass_one_response_per_participant",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(user__isnull=False, participant__isnull=True)
+                | models.Q(user__isnull=True, participant__isnull=False),
+                name="compass_response_has_one_respondent",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.round} #{self.pk}"
+
+
+class Rating(models.Model):
+    """How far the initiative is (progress) and how much it matters (importance) for one
+    element, 1 to 5, empty for "don't know"; with an optional note and evidence links."""
+
+    response = models.ForeignKey(
+        Response, verbose_name=_("response"), on_delete=models.CASCADE, related_name="ratings"
+    )
+    element = models.ForeignKey(
+        Element, verbose_name=_("element"), on_delete=models.CASCADE, related_name="ratings"
+    )
+    progress = models.PositiveSmallIntegerField(_("how far we are"), null=True, blank=True)
+    importance = models.PositiveSmallIntegerField(_("how much it matters"), null=True, blank=True)
+    note = models.TextField(_("note"), blank=True, max_length=2000)
+    evidence = models.JSONField(_("evidence links"), default=list, blank=True)
+
+    class Meta:
+        verbose_name = _("rating")
+        verbose_name_plural = _("ratings")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["response", "element"], name="compass_one_rating_per_element"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(progress__isnull=True)
+                | models.Q(progress__gte=1, progress__lte=5),
+                name="compass_progress_1_to_5",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(importance__isnull=True)
+                | models.Q(importance__gte=1, importance__lte=5),
+                name="compass_importance_1_to_5",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.element_id}: {self.progress}/{self.importance}"

@@ -1,0 +1,51 @@
+"""Per-language texts stored as data: {"nl": {...}, "en": {...}, ...}.
+
+Shown in the current interface language, field by field falling back to English, then Dutch,
+then any language that has the field, so a half-translated language still shows everything."""
+
+from typing import Any
+
+from django.utils import translation
+
+FALLBACK = ("en", "nl")
+
+
+def language_order(lang: str | None = None) -> list[str]:
+    lang = (lang or translation.get_language() or "en").split("-")[0].lower()
+    order = [lang]
+    for code in FALLBACK:
+        if code not in order:
+            order.append(code)
+    return order
+
+
+def resolve(texts: dict[str, Any] | None, lang: str | None = None) -> dict[str, Any]:
+    """The texts for `lang`, each field taken from the first language that has it filled."""
+    texts = texts if isinstance(texts, dict) else {}
+    order = language_order(lang)
+    langs = order + sorted(code for code in texts if code not in order)
+    fields: list[str] = []
+    for code in langs:
+        entry = texts.get(code)
+        if isinstance(entry, dict):
+            fields.extend(name for name in entry if name not in fields)
+    result: dict[str, Any] = {}
+    for name in fields:
+        for code in langs:
+            value = (texts.get(code) or {}).get(name)
+            if value:
+                result[name] = value
+                break
+        else:
+            result[name] = "" if name in ("name", "description", "title") else []
+    return result
+
+
+def text_language(texts: dict[str, Any] | None, field: str, lang: str | None = None) -> str:
+    """The language `resolve` takes `field` from (to mark text shown in another language)."""
+    texts = texts if isinstance(texts, dict) else {}
+    order = language_order(lang)
+    for code in order + sorted(code for code in texts if code not in order):
+        if (texts.get(code) or {}).get(field):
+            return code
+    return ""
