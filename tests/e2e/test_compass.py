@@ -105,7 +105,11 @@ def answer_signed_in(page, lang, round_, ids, progress):
     with lands(page):
         page.get_by_role("button", name=t(lang, "Send my answers")).click()
     assert (
-        t(lang, "Thank you! Your answers are saved.").split(".")[0]
+        t(
+            lang,
+            "Thank you! Your answers are saved. You can change them until the "
+            "round closes on %(date)s.",
+        ).split(".")[0]
         in page.locator(".messages").inner_text()
     )
 

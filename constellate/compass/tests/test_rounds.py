@@ -4,6 +4,7 @@ round closes, and bad input refused with a clear message and nothing saved."""
 import datetime
 
 import pytest
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.test import Client
@@ -107,7 +108,7 @@ def test_one_response_per_person_revisable_until_the_round_closes(scene):
     assert Rating.objects.filter(response=first).count() == 3
     assert set(Rating.objects.values_list("progress", flat=True)) == {4}
     services.round_close(round=round_, actor=lead)
-    with pytest.raises(ValidationError) as exc:
+    with pytest.raises(ValidationError) as exc, translation.override("en"):
         services.response_submit(round=round_, user=lead, answers=answers(elements, 1, 1))
     assert "closed" in exc.value.messages[0]
     assert set(Rating.objects.values_list("progress", flat=True)) == {4}
@@ -155,7 +156,7 @@ def test_elements_outside_the_round_and_empty_answers_are_refused(scene):
         services.response_submit(
             round=scene["round"], user=scene["lead"], answers={other.pk: {"progress": 3}}
         )
-    with pytest.raises(ValidationError) as exc:
+    with pytest.raises(ValidationError) as exc, translation.override("en"):
         services.response_submit(
             round=scene["round"],
             user=scene["lead"],
@@ -304,8 +305,8 @@ def test_answering_after_close_through_the_page_shows_a_message_and_changes_noth
     url = reverse("compass:respond_link", args=[round_.token])
     client.post(url, _post_body(round_, group="citizens"))
     services.round_close(round=round_, actor=scene["lead"])
-    with translation.override("en"):
-        response = client.post(url, _post_body(round_, progress="1", group="others"), follow=True)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    response = client.post(url, _post_body(round_, progress="1", group="others"), follow=True)
     body = response.content.decode()
     assert "closed" in body
     assert set(Rating.objects.values_list("progress", flat=True)) == {3}
