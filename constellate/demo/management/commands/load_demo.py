@@ -29,6 +29,7 @@ from constellate.demo.pilots import (
     SUPERUSER_EMAIL,
     SUPERUSER_NAME,
 )
+from constellate.demo.reflection import load_pilot_reflection
 from constellate.initiatives import services
 from constellate.initiatives.models import (
     Activity,
@@ -148,6 +149,11 @@ class Command(BaseCommand):
         if not Activity.objects.filter(initiative=initiative).exists():
             for item in pilot["activities"]:
                 self._activity(initiative, item, people, creator, today)
+        # Reflection sessions with actions, and competence checks (demo/reflection.py).
+        made = load_pilot_reflection(pilot, organisation, initiative, people, today)
+        for what, n in made.items():
+            if n:
+                self.created[what] = self.created.get(what, 0) + n
 
     def _canvas(self, initiative: Initiative, versions: list[dict], people: dict) -> None:
         data: dict[str, Any] = {}
