@@ -1,5 +1,6 @@
 """What the compass app adds to the platform (see core.registry)."""
 
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -86,23 +87,51 @@ register_dashboard_panel(
 
 
 def _actions_export(user):
-    for action in ReflectionAction.objects.filter(owner=user).select_related("initiative"):
+    actions = ReflectionAction.objects.filter(
+        Q(owner=user) | Q(done_by=user) | Q(created_by=user)
+    ).select_related("initiative")
+    for action in actions.order_by("pk"):
         yield {
             "initiative": action.initiative.title,
             "action": action.description,
             "due": action.due_on,
             "status": action.status,
             "done_at": action.done_at,
+            "yours": [
+                part
+                for part, user_id in (
+                    ("owner", action.owner_id),
+                    ("marked done", action.done_by_id),
+                    ("added", action.created_by_id),
+                )
+                if user_id == user.pk
+            ],
         }
 
 
 def _actions_erase(user) -> int:
-    # The action belongs to the initiative and stays; only the link to the person goes.
-    ReflectionSession.objects.filter(facilitator=user).update(facilitator=None)
-    ReflectionSession.objects.filter(closed_by=user).update(closed_by=None)
+    # The action belongs to the initiative and stays; only the links to the person go.
     ReflectionAction.objects.filter(done_by=user).update(done_by=None)
     ReflectionAction.objects.filter(created_by=user).update(created_by=None)
     return ReflectionAction.objects.filter(owner=user).update(owner=None)
+
+
+def _sessions_export(user):
+    sessions = ReflectionSession.objects.filter(Q(facilitator=user) | Q(closed_by=user))
+    for session in sessions.select_related("initiative", "constellation").order_by("pk"):
+        yield {
+            "initiative": session.initiative.title,
+            "constellation": session.constellation.key,
+            "date": session.held_on,
+            "facilitated": session.facilitator_id == user.pk,
+            "closed": session.closed_by_id == user.pk,
+        }
+
+
+def _sessions_erase(user) -> int:
+    # The session is the team's record and stays; only the links to the person go.
+    ReflectionSession.objects.filter(closed_by=user).update(closed_by=None)
+    return ReflectionSession.objects.filter(facilitator=user).update(facilitator=None)
 
 
 def _competence_checks_export(user):
@@ -125,6 +154,14 @@ register_personal_data(
         label=_("Actions from reflection sessions"),
         export=_actions_export,
         erase=_actions_erase,
+    )
+)
+register_personal_data(
+    PersonalData(
+        key="reflection_sessions",
+        label=_("Reflection sessions you ran"),
+        export=_sessions_export,
+        erase=_sessions_erase,
     )
 )
 register_personal_data(

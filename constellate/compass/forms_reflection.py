@@ -71,7 +71,7 @@ class SessionForm(_SessionFacts):
     agreements."""
 
     agreements = forms.CharField(
-        label=_("Agreements"),
+        label=_("What the group agreed"),
         max_length=5000,
         required=False,
         widget=forms.Textarea(attrs={"rows": 5}),

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from django.db.models import Count, OuterRef, Q, QuerySet, Subquery, Value
+from django.db.models import Case, Count, OuterRef, Q, QuerySet, Subquery, Value, When
 from django.db.models.functions import Coalesce
 
 from constellate.accounts.models import User
@@ -148,7 +148,8 @@ def action_list(
     if show == "overdue":
         return qs.filter(status=ActionStatus.OPEN, due_on__lt=today).order_by("due_on", "pk")
     if show == "all":
-        return qs.order_by("status", "due_on", "pk")
+        still_open = Case(When(status=ActionStatus.OPEN, then=Value(0)), default=Value(1))
+        return qs.order_by(still_open, "due_on", "pk")
     return qs.filter(status=ActionStatus.OPEN).order_by("due_on", "pk")
 
 

@@ -232,3 +232,38 @@ def test_staff_member_takes_the_competence_check_and_sees_their_own_result(
     # The team overview waits for five people and says why.
     visit(page, f"/org/{organisation.slug}/competences/team/")
     assert page.locator(".message-info").count() == 1
+
+
+def test_reflection_and_competence_pages_fit_a_small_phone_screen(
+    new_page, organisation, facilitator, initiative, owner
+):
+    from constellate.accounts.tests.factories import member
+    from constellate.compass.tests.factories_reflection import make_check, make_done
+
+    session = make_session(initiative, participants="Vijf bewoners, drie medewerkers")
+    make_action(session, owner=owner, description="Een lange beschrijving " * 6)
+    make_done(make_action(session, owner=owner, description="Al gedaan"))
+    closed = make_session(initiative, constellation="catalysts", closed=True)
+    make_action(closed, owner=owner)
+    for n in range(5):
+        make_check(organisation, member(organisation, OrgRole.REPORTER), 1 + n)
+    make_check(organisation, facilitator, 3)
+    page = new_page(viewport={"width": 320, "height": 640})
+    login_as(page, facilitator)
+    for url in (
+        session.get_absolute_url(),
+        closed.get_absolute_url(),
+        f"/reflection/{closed.pk}/print/",
+        f"/initiatives/{initiative.pk}/reflection/",
+        f"/initiatives/{initiative.pk}/reflection/actions/?show=all",
+        f"/initiatives/{initiative.pk}/reflection/new/",
+        initiative.get_absolute_url(),
+        f"/org/{organisation.slug}/competences/",
+        f"/org/{organisation.slug}/competences/check/",
+        f"/org/{organisation.slug}/competences/team/",
+    ):
+        visit(page, url)  # checks axe and that nothing scrolls sideways
+    henk = new_page(viewport={"width": 320, "height": 640})
+    login_as(henk, owner)
+    visit(henk, "/dashboard/")
+    assert henk.locator("section[aria-labelledby='my-actions-title'] li").count() == 2

@@ -21,6 +21,7 @@ from constellate.compass.models import (
     CompetenceCheck,
     CompetenceScore,
     ReflectionAction,
+    ReflectionSession,
 )
 from constellate.compass.services_competences import competence_check_submit, competences_ensure
 from constellate.compass.tests.factories_reflection import (
@@ -360,6 +361,22 @@ def test_dashboard_invites_to_take_the_check(org, person):
 # Personal data ---------------------------------------------------------------------------------
 
 
+def test_export_lists_the_sessions_i_ran(org, person):
+    initiative = InitiativeFactory(organisation=org, title="Werk en inkomen")
+    make_session(initiative, facilitator=person)
+    make_session(initiative, constellation="system")
+    data = json.loads(client_of(person).get(reverse("accounts:profile_export")).content)
+    assert data["reflection_sessions"] == [
+        {
+            "initiative": "Werk en inkomen",
+            "constellation": "ethical_compass",
+            "date": timezone.localdate().isoformat(),
+            "facilitated": True,
+            "closed": False,
+        }
+    ]
+
+
 def test_export_holds_my_checks_and_my_actions_and_nothing_of_others(org, person):
     colleague = member(org, OrgRole.ADMIN, display_name="Collega")
     make_check(org, person, 4)
@@ -375,7 +392,9 @@ def test_export_holds_my_checks_and_my_actions_and_nothing_of_others(org, person
     assert len(checks) == 1 and checks[0]["organisation"] == "Gemeente Houten"
     assert set(checks[0]["scores"].values()) == {4} and len(checks[0]["scores"]) == len(KEYS)
     assert [a["action"] for a in data["reflection_actions"]] == ["Mijn eigen actie"]
+    assert data["reflection_actions"][0]["yours"] == ["owner"]
     assert "Actie van een ander" not in response.content.decode()
+    assert data["reflection_sessions"] == []
 
 
 def test_erasure_deletes_my_checks_and_unlinks_my_actions(org, person):
@@ -391,6 +410,8 @@ def test_erasure_deletes_my_checks_and_unlinks_my_actions(org, person):
     assert CompetenceScore.objects.filter(competence_check=kept).count() == len(KEYS)
     action = ReflectionAction.objects.get(pk=action.pk)
     assert action.owner is None and action.description  # the initiative keeps its action
+    session = ReflectionSession.objects.get()
+    assert session.facilitator is None  # the team keeps its record
     assert selectors.latest_checks(organisation=org).count() == 1
 
 

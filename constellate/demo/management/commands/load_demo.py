@@ -4,7 +4,8 @@ Safe to run again and again: everything is looked up by a stable key (organisati
 e-mail address, initiative slug) and only what is missing is created. Nothing is deleted or
 overwritten, so edits made in the demo survive a second run: a canvas is only written when the
 initiative has none, activities only when it has none, and an existing membership keeps its
-role. The content lives in constellate/demo/pilots.py.
+role. The content lives in constellate/demo/pilots.py (reflection sessions and competence
+checks in constellate/demo/reflection.py).
 """
 
 from copy import deepcopy
