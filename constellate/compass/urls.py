@@ -1,6 +1,7 @@
 from django.urls import path
 
 from constellate.compass import views
+from constellate.compass.urls_reflection import urlpatterns as reflection_urlpatterns
 
 app_name = "compass"
 
@@ -26,3 +27,4 @@ urlpatterns = [
     # The round's link for people without an account
     path("compass/r/<str:token>/", views.respond_link, name="respond_link"),
 ]
+urlpatterns += reflection_urlpatterns

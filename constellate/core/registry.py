@@ -57,12 +57,13 @@ class PublicSection:
 @dataclass(frozen=True)
 class InitiativeTab:
     """A tab that an app adds to an initiative's staff pages. `url_name` takes the initiative's
-    pk; the tab is marked current on every page whose URL name starts with `current_prefix`."""
+    pk; the tab is marked current on every page whose URL name starts with `current_prefix`
+    (or with one of them, when it is a tuple)."""
 
     key: str
     label: Any
     url_name: str
-    current_prefix: str
+    current_prefix: str | tuple[str, ...]
     order: int = 100
 
 

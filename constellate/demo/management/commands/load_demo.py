@@ -4,7 +4,8 @@ Safe to run again and again: everything is looked up by a stable key (organisati
 e-mail address, initiative slug) and only what is missing is created. Nothing is deleted or
 overwritten, so edits made in the demo survive a second run: a canvas is only written when the
 initiative has none, activities only when it has none, and an existing membership keeps its
-role. The content lives in constellate/demo/pilots.py.
+role. The content lives in constellate/demo/pilots.py (reflection sessions and competence
+checks in constellate/demo/reflection.py).
 """
 
 from copy import deepcopy
@@ -30,6 +31,7 @@ from constellate.demo.pilots import (
     SUPERUSER_EMAIL,
     SUPERUSER_NAME,
 )
+from constellate.demo.reflection import load_pilot_reflection
 from constellate.initiatives import services
 from constellate.initiatives.models import (
     Activity,
@@ -158,6 +160,11 @@ class Command(BaseCommand):
             count=self._count,
             domain=pilot["domain"],
         )
+        # Reflection sessions with actions, and competence checks (demo/reflection.py).
+        made = load_pilot_reflection(pilot, organisation, initiative, people, today)
+        for what, n in made.items():
+            if n:
+                self.created[what] = self.created.get(what, 0) + n
 
     def _canvas(self, initiative: Initiative, versions: list[dict], people: dict) -> None:
         data: dict[str, Any] = {}
