@@ -12,7 +12,7 @@ Shape:
     SCALE: {lang: [five labels for the points 1 to 5]}; copied into each competence's texts
         as "scale", so one competence can get its own labels later.
     COMPETENCES: [{"key", "position", "elements": [element keys], "methods": [method keys
-        of initiatives/toolkit.py], "texts": {lang: {"name", "statement", "tip"}}}]
+        of the method library], "texts": {lang: {"name", "statement", "tip"}}}]
 
 Keys are stable: past checks refer to them.
 """
