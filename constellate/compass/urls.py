@@ -24,6 +24,7 @@ urlpatterns = [
     path("compass/rounds/<int:pk>/answer/", views.respond, name="respond"),
     path("compass/rounds/<int:pk>/print/", views.round_print, name="round_print"),
     path("compass/rounds/<int:pk>/results.csv", views.round_csv, name="round_csv"),
+    path("compass/rounds/<int:pk>/qr.svg", views.round_qr, name="round_qr"),
     # The round's link for people without an account
     path("compass/r/<str:token>/", views.respond_link, name="respond_link"),
 ]

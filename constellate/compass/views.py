@@ -32,6 +32,7 @@ from constellate.compass.forms import (
 from constellate.compass.models import Constellation, Element, Round, RoundStatus
 from constellate.core.forms import apply_validation_error
 from constellate.core.pagination import paginate
+from constellate.core.qr import qr_svg
 from constellate.initiatives.models import Initiative
 
 # Access ---------------------------------------------------------------------------------------
@@ -355,6 +356,8 @@ def round_detail(request, pk):
         "own": selectors.response_for(round=round_, user=request.user),
         "link": request.build_absolute_uri(round_.get_link_url()),
     }
+    if status != RoundStatus.CLOSED:
+        context["qr"] = qr_svg(context["link"])
     if status == RoundStatus.CLOSED:
         context["report"] = report_mod.build(round_)
     return render(request, "compass/round_detail.html", context)
@@ -393,6 +396,16 @@ def round_print(request, pk):
             "today": timezone.localdate(),
         },
     )
+
+
+@login_required
+def round_qr(request, pk):
+    """The round's link as a QR code to print on a poster or flyer (SVG download)."""
+    round_ = _round(request, pk)
+    svg = qr_svg(request.build_absolute_uri(round_.get_link_url()), scale=10)
+    response = HttpResponse(svg, content_type="image/svg+xml")
+    response["Content-Disposition"] = f'attachment; filename="compass-round-{round_.pk}-qr.svg"'
+    return response
 
 
 @login_required

@@ -10,12 +10,6 @@ from django.utils import translation
 _LAYOUT_URL_NAMES = (
     "core:home",
     "core:accessibility",
-    "initiatives:dashboard",
-    "initiatives:list",
-    "initiatives:public_list",
-    "library:overview",
-    "accounts:profile",
-    "accounts:login",
     "accounts:logout",
     "set_language",
 )

@@ -13,13 +13,13 @@ from constellate.accounts.models import Organisation
 from constellate.accounts.selectors import participant_for_request
 from constellate.core.forms import apply_validation_error
 from constellate.core.pagination import page_of, paginate
+from constellate.core.qr import qr_svg
 from constellate.core.registry import dashboard_panels, initiative_panels, public_sections
 from constellate.initiatives import canvas as canvas_mod
 from constellate.initiatives import selectors, services
 from constellate.initiatives.choices import InitiativeStatus
 from constellate.initiatives.forms import ActivityForm, CanvasForms, InitiativeForm, MemberForm
 from constellate.initiatives.models import Activity, CanvasVersion, Initiative, InitiativeMembership
-from constellate.initiatives.qr import qr_svg
 from constellate.initiatives.timeline import timeline_svg
 
 

@@ -82,6 +82,7 @@ def test_initiative_pages(world, rounds, name, cells):
         ("respond", "open", VIEWERS),
         ("round_print", "closed", VIEWERS),
         ("round_csv", "closed", VIEWERS),
+        ("round_qr", "open", VIEWERS),
     ],
 )
 def test_round_pages(world, rounds, name, which, cells):

@@ -329,3 +329,16 @@ def test_bad_input_through_the_page_shows_the_errors_next_to_the_fields(scene):
     assert 'class="error-summary"' in page
     assert f'href="#id_e{element.pk}-evidence"' in page
     assert not Response.objects.exists()
+
+
+def test_an_open_round_shows_its_link_as_a_qr_code_to_print(scene):
+    round_ = scene["round"]
+    client = Client()
+    client.force_login(scene["lead"])
+    body = client.get(reverse("compass:round", args=[round_.pk])).content.decode()
+    link = "http://testserver" + round_.get_link_url()
+    assert f"<title>{link}</title>" in body  # the QR code's text alternative is the link
+    download = client.get(reverse("compass:round_qr", args=[round_.pk]))
+    assert download["Content-Type"] == "image/svg+xml"
+    assert "attachment" in download["Content-Disposition"]
+    assert link in download.content.decode()
