@@ -1,6 +1,7 @@
 from django.contrib.auth import get_user_model
 from django.contrib.auth.backends import ModelBackend
-from django.db import connection
+
+from constellate.core.rows import fetch_one
 
 
 class EmailBackend(ModelBackend):
@@ -12,9 +13,8 @@ class EmailBackend(ModelBackend):
         model = get_user_model()
         if not isinstance(user_id, int) or not 0 < user_id < 2**63:
             return super().get_user(user_id)
-        table = connection.ops.quote_name(model._meta.db_table)
-        rows = list(model.objects.raw(f"SELECT * FROM {table} WHERE id = %s", [user_id]))  # noqa: S608
-        return rows[0] if rows and self.user_can_authenticate(rows[0]) else None
+        user = fetch_one(model, where="t.id = %s", params=[user_id])
+        return user if user is not None and self.user_can_authenticate(user) else None
 
     def authenticate(self, request, username=None, password=None, **kwargs):
         if username is not None:

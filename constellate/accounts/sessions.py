@@ -7,21 +7,20 @@ Set as SESSION_ENGINE in settings.
 """
 
 from django.contrib.sessions.backends import db
-from django.db import connections, router
+from django.db import router
 from django.utils import timezone
+
+from constellate.core.rows import fetch_one
 
 
 class SessionStore(db.SessionStore):
     def _get_session_from_db(self):
-        model = self.model
-        connection = connections[router.db_for_read(model)]
-        table = connection.ops.quote_name(model._meta.db_table)
-        sql = (
-            f"SELECT session_key, session_data, expire_date FROM {table} "  # noqa: S608
-            "WHERE session_key = %s AND expire_date > %s"
+        session = fetch_one(
+            self.model,
+            where="t.session_key = %s AND t.expire_date > %s",
+            params=[self.session_key, timezone.now()],
+            using=router.db_for_read(self.model),
         )
-        rows = list(model.objects.raw(sql, [self.session_key, timezone.now()]))
-        if rows:
-            return rows[0]
-        self._session_key = None
-        return None
+        if session is None:
+            self._session_key = None
+        return session

@@ -9,6 +9,7 @@ from django.utils import timezone
 from constellate.accounts.models import Membership, User
 from constellate.accounts.roles import INITIATIVE_CREATORS, ORG_WIDE_READERS
 from constellate.accounts.selectors import org_roles_for_user
+from constellate.core.rows import fetch_one
 from constellate.initiatives import canvas as canvas_mod
 from constellate.initiatives.choices import InitiativeStatus, Visibility
 from constellate.initiatives.models import (
@@ -57,25 +58,29 @@ def initiative_by_pk(*, pk: int, viewer: User | None = None) -> Initiative | Non
     mostly served from the cache: building the ORM query cost more than running it."""
     if not 0 < pk < 2**63:  # no such row; the database would refuse the number
         return None
-    quote = connection.ops.quote_name
-    table = quote(Initiative._meta.db_table)
     if viewer is None or not viewer.is_authenticated:
-        sql, params = f"SELECT * FROM {table} WHERE id = %s", [pk]  # noqa: S608
-    else:
-        sql = (
-            f"SELECT i.*, (SELECT m.role FROM {quote(Membership._meta.db_table)} m "  # noqa: S608
-            "WHERE m.user_id = %s AND m.organisation_id = i.organisation_id) AS viewer_org_role, "
-            f"(SELECT im.role FROM {quote(InitiativeMembership._meta.db_table)} im "
-            "WHERE im.user_id = %s AND im.initiative_id = i.id) AS viewer_role "
-            f"FROM {table} i WHERE i.id = %s"
-        )
-        params = [viewer.pk, viewer.pk, pk]
-    rows = list(Initiative.objects.raw(sql, params))
-    if not rows:
-        return None
-    if viewer is not None and viewer.is_authenticated:
-        rows[0].viewer_id = viewer.pk  # type: ignore[attr-defined]
-    return rows[0]
+        return fetch_one(Initiative, where="t.id = %s", params=[pk])
+    quote = connection.ops.quote_name
+    initiative = fetch_one(
+        Initiative,
+        where="t.id = %s",
+        params=[viewer.pk, viewer.pk, pk],
+        extra=[
+            (
+                "viewer_org_role",
+                f"(SELECT m.role FROM {quote(Membership._meta.db_table)} m "  # noqa: S608
+                "WHERE m.user_id = %s AND m.organisation_id = t.organisation_id)",
+            ),
+            (
+                "viewer_role",
+                f"(SELECT im.role FROM {quote(InitiativeMembership._meta.db_table)} im "  # noqa: S608
+                "WHERE im.user_id = %s AND im.initiative_id = t.id)",
+            ),
+        ],
+    )
+    if initiative is not None:
+        initiative.viewer_id = viewer.pk  # type: ignore[attr-defined]
+    return initiative
 
 
 def _visible_filter(user: User) -> Q:
