@@ -16,20 +16,33 @@ from django.db.models import Model
 
 M = TypeVar("M", bound=Model)
 ALIAS = "t"  # the table's alias in `where` and `extra`
+JOINED = "j"  # the joined table's alias
 
 
 @cache
-def _plan(model: type[Model], using: str):
+def _plan(model: type[Model], using: str, alias: str = ALIAS):
     connection = connections[using]
     fields = model._meta.concrete_fields
-    columns = ", ".join(f"{ALIAS}.{connection.ops.quote_name(f.column)}" for f in fields)
+    columns = ", ".join(f"{alias}.{connection.ops.quote_name(f.column)}" for f in fields)
     converters = []
     for index, field in enumerate(fields):
-        col = field.get_col(ALIAS)
+        col = field.get_col(alias)
         found = connection.ops.get_db_converters(col) + field.get_db_converters(connection)
         if found:
             converters.append((index, found, col))
     return [f.attname for f in fields], columns, converters
+
+
+def _instance(model, using, plan, values):
+    names, _columns, converters = plan
+    connection = connections[using]
+    values = list(values)
+    for index, found, col in converters:
+        value = values[index]
+        for convert in found:
+            value = convert(value, col, connection)
+        values[index] = value
+    return model.from_db(using, names, values)
 
 
 def fetch_one(
@@ -38,27 +51,44 @@ def fetch_one(
     where: str,
     params: Sequence[Any],
     extra: Sequence[tuple[str, str]] = (),
+    join: tuple[str, type[Model], str] | None = None,
     using: str = "default",
 ) -> M | None:
     """The first row of `model`'s table matching `where` (SQL on alias `t`), or None.
-    `extra` adds (attribute, SQL expression) pairs set on the instance, e.g. subqueries."""
-    names, columns, converters = _plan(model, using)
+
+    `extra` adds (attribute, SQL expression) pairs set on the instance, e.g. subqueries.
+    `join` = (attribute, other model, condition on `t` and `j`) reads a related row in the
+    same query (a LEFT JOIN) and sets it on the instance, or None when there is none."""
+    plan = _plan(model, using)
+    names, columns, _converters = plan
     connection = connections[using]
-    table = connection.ops.quote_name(model._meta.db_table)
-    selected = columns + "".join(f", {expression}" for _name, expression in extra)
-    sql = f"SELECT {selected} FROM {table} {ALIAS} WHERE {where}"  # noqa: S608
+    quote = connection.ops.quote_name
+    selected, joined_sql, joined_plan = columns, "", None
+    if join is not None:
+        _attribute, other, condition = join
+        joined_plan = _plan(other, using, JOINED)
+        selected += ", " + joined_plan[1]
+        joined_sql = f" LEFT JOIN {quote(other._meta.db_table)} {JOINED} ON {condition}"
+    selected += "".join(f", {expression}" for _name, expression in extra)
+    table = quote(model._meta.db_table)
+    sql = f"SELECT {selected} FROM {table} {ALIAS}{joined_sql} WHERE {where}"  # noqa: S608
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         row = cursor.fetchone()
     if row is None:
         return None
-    values = list(row[: len(names)])
-    for index, found, col in converters:
-        value = values[index]
-        for convert in found:
-            value = convert(value, col, connection)
-        values[index] = value
-    instance = model.from_db(using, names, values)
-    for (name, _expression), value in zip(extra, row[len(names) :], strict=True):
+    instance = _instance(model, using, plan, row[: len(names)])
+    rest = row[len(names) :]
+    if join is not None and joined_plan is not None:
+        size = len(joined_plan[0])
+        values, rest = rest[:size], rest[size:]
+        pk_index = joined_plan[0].index(join[1]._meta.pk.attname)
+        other_row = None if values[pk_index] is None else values
+        setattr(
+            instance,
+            join[0],
+            None if other_row is None else _instance(join[1], using, joined_plan, other_row),
+        )
+    for (name, _expression), value in zip(extra, rest, strict=True):
         setattr(instance, name, value)
     return instance

@@ -1,7 +1,6 @@
 """Plain-SQL single-row reads give the same instance the ORM gives."""
 
 import pytest
-from django.contrib.sessions.models import Session
 
 from constellate.core.rows import fetch_one
 
@@ -39,9 +38,15 @@ def test_extra_expressions_become_attributes_and_a_missing_row_is_none():
     assert fetch_one(Initiative, where="t.id = %s", params=[initiative.pk + 1000]) is None
 
 
-def test_sessions_are_read_with_their_expiry(client, django_user_model):
+def test_a_joined_row_comes_along_or_is_none(client, django_user_model):
+    from constellate.accounts.models import Session
+
     user = django_user_model.objects.create_user(email="a@example.org", password="x" * 20)
     client.force_login(user)
     key = client.session.session_key
-    session = fetch_one(Session, where="t.session_key = %s", params=[key])
+    join = ("person", django_user_model, "j.id = t.user_id")
+    session = fetch_one(Session, where="t.session_key = %s", params=[key], join=join)
     assert session.expire_date == Session.objects.get(pk=key).expire_date
+    assert session.person == user and session.person.email == "a@example.org"
+    Session.objects.filter(pk=key).update(user=None)
+    assert fetch_one(Session, where="t.session_key = %s", params=[key], join=join).person is None
