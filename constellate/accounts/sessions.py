@@ -34,7 +34,7 @@ class SessionStore(db.SessionStore):
 
     def create_model_instance(self, data):
         session = super().create_model_instance(data)
-        session.user_id = _user_id(data.get(SESSION_KEY))
+        session.user_id = _user_id(data.get(SESSION_KEY))  # type: ignore[attr-defined]
         return session
 
     def _get_session_from_db(self):
@@ -48,7 +48,7 @@ class SessionStore(db.SessionStore):
         if session is None:
             self._session_key = None
             return None
-        self.prefetched_user = session.prefetched_user
+        self.prefetched_user = getattr(session, "prefetched_user", None)
         return session
 
 

@@ -6,12 +6,12 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from constellate.compass import texts as texts_mod
 from constellate.core.models import TimeStampedModel
+from constellate.core.texts import PerLanguageTexts
 from constellate.initiatives.models import fast_choice_display
 
 
-class Constellation(TimeStampedModel):
+class Constellation(PerLanguageTexts, TimeStampedModel):
     """A group of elements (The System, Ethical Compass, Catalysts), one organisation's copy.
 
     `texts` = {lang: {"name", "description", "scenes": [{"title", "situation",
@@ -41,19 +41,11 @@ class Constellation(TimeStampedModel):
         return self.name
 
     @property
-    def t(self) -> dict:
-        """The texts in the current language (with fallbacks), worked out once."""
-        cached = self.__dict__.get("_t")
-        if cached is None:
-            cached = self.__dict__["_t"] = texts_mod.resolve(self.texts)
-        return cached
-
-    @property
     def name(self) -> str:
         return self.t.get("name") or self.key
 
 
-class Element(TimeStampedModel):
+class Element(PerLanguageTexts, TimeStampedModel):
     """One element of the compass (e.g. 10 "From doing for to working with"), one
     organisation's copy. Standard elements keep their key and number; an organisation can add
     its own, move any element to another constellation, reorder and deactivate them.
@@ -94,13 +86,6 @@ class Element(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.number}. {self.name}"
-
-    @property
-    def t(self) -> dict:
-        cached = self.__dict__.get("_t")
-        if cached is None:
-            cached = self.__dict__["_t"] = texts_mod.resolve(self.texts)
-        return cached
 
     @property
     def name(self) -> str:
@@ -456,7 +441,7 @@ class ReflectionAction(TimeStampedModel):
         return not self.is_done and self.due_on < day
 
 
-class Competence(TimeStampedModel):
+class Competence(PerLanguageTexts, TimeStampedModel):
     """One co-creation competence of the staff competence check (element 18), one
     organisation's copy, seeded from `compass/competences.py`.
 
@@ -489,13 +474,6 @@ class Competence(TimeStampedModel):
 
     def __str__(self) -> str:
         return self.name
-
-    @property
-    def t(self) -> dict:
-        cached = self.__dict__.get("_t")
-        if cached is None:
-            cached = self.__dict__["_t"] = texts_mod.resolve(self.texts)
-        return cached
 
     @property
     def name(self) -> str:

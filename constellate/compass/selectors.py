@@ -12,8 +12,8 @@ from django.utils import timezone
 from constellate.accounts.roles import ORG_WIDE_READERS
 from constellate.accounts.selectors import org_roles_for_user
 from constellate.compass import aggregation
-from constellate.compass import texts as texts_mod
 from constellate.compass.models import Constellation, Element, Rating, Response, Round
+from constellate.core import texts as texts_mod
 from constellate.initiatives.models import InitiativeMembership
 
 

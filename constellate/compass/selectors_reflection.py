@@ -12,9 +12,9 @@ from django.db.models.functions import Coalesce
 from constellate.accounts.models import User
 from constellate.accounts.roles import ORG_WIDE_READERS
 from constellate.accounts.selectors import org_roles_for_user
-from constellate.compass import texts as texts_mod
 from constellate.compass.models import ActionStatus, ReflectionAction, ReflectionSession
 from constellate.compass.selectors import FrameworkConstellation, framework_for
+from constellate.core import texts as texts_mod
 from constellate.initiatives.models import Initiative, InitiativeMembership
 
 ACTION_FILTERS = ("open", "overdue", "done", "all")

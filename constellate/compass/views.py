@@ -21,7 +21,6 @@ from constellate.accounts.selectors import participant_for_request
 from constellate.accounts.services import participant_create
 from constellate.compass import report as report_mod
 from constellate.compass import selectors, services
-from constellate.compass import texts as texts_mod
 from constellate.compass.forms import (
     ConstellationForm,
     ElementForm,
@@ -30,6 +29,7 @@ from constellate.compass.forms import (
     RoundForm,
 )
 from constellate.compass.models import Constellation, Element, Round, RoundStatus
+from constellate.core import texts as texts_mod
 from constellate.core.forms import apply_validation_error
 from constellate.core.pagination import paginate
 from constellate.core.qr import qr_svg

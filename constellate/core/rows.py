@@ -27,7 +27,7 @@ def _plan(model: type[Model], using: str, alias: str = ALIAS):
     converters = []
     for index, field in enumerate(fields):
         col = field.get_col(alias)
-        found = connection.ops.get_db_converters(col) + field.get_db_converters(connection)
+        found = connection.ops.get_db_converters(col) + field.get_db_converters(connection)  # type: ignore[attr-defined]
         if found:
             converters.append((index, found, col))
     return [f.attname for f in fields], columns, converters

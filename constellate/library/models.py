@@ -10,14 +10,14 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from constellate.core.models import TimeStampedModel
+from constellate.core.texts import PerLanguageTexts
 from constellate.initiatives.choices import ServiceArea
 from constellate.initiatives.models import fast_choice_display
 from constellate.library.choices import COUNTRIES, Effort, MethodCategory
-from constellate.library.texts import pick
 
 
 @fast_choice_display
-class Method(TimeStampedModel):
+class Method(PerLanguageTexts, TimeStampedModel):
     """A tool or technique for co-creation, with a how-to."""
 
     organisation = models.ForeignKey(
@@ -71,21 +71,16 @@ class Method(TimeStampedModel):
         return self.organisation_id is None
 
     @property
-    def text(self) -> dict:
-        """The texts in the current language (with fallback)."""
-        return pick(self.texts)
-
-    @property
     def name(self) -> str:
-        return self.text.get("name") or self.key
+        return self.t.get("name") or self.key
 
     @property
     def purpose(self) -> str:
-        return self.text.get("purpose", "")
+        return self.t.get("purpose", "")
 
 
 @fast_choice_display
-class Case(TimeStampedModel):
+class Case(PerLanguageTexts, TimeStampedModel):
     """A co-creation pilot told in one schema, linked to the methods it used."""
 
     key = models.SlugField(_("key"), max_length=80, unique=True)
@@ -114,9 +109,5 @@ class Case(TimeStampedModel):
         return reverse("library:case_detail", args=[self.key])
 
     @property
-    def text(self) -> dict:
-        return pick(self.texts)
-
-    @property
     def title(self) -> str:
-        return self.text.get("title") or self.key
+        return self.t.get("title") or self.key

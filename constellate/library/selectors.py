@@ -12,10 +12,11 @@ from django.urls import reverse
 from django.utils import translation
 
 from constellate.accounts.selectors import org_roles_for_user
+from constellate.core.texts import resolve
 from constellate.initiatives.choices import Phase
 from constellate.library.choices import ELEMENT_KEYS, Effort, MethodCategory
 from constellate.library.models import Case, Method
-from constellate.library.texts import facet, pick, search_words
+from constellate.library.texts import facet, search_words
 
 LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
 
@@ -26,7 +27,7 @@ def _language() -> str:
 
 
 def _by_name(prefix: str = "texts", field: str = "name") -> Lower:
-    """Order by the name in the current language, with the same fallback as `pick`."""
+    """Order by the name in the current language, with the same fallback as `core.texts.resolve`."""
     codes = [_language(), *[c for c in ("en", "nl", *LANGUAGE_CODES) if c != _language()]]
     seen = list(dict.fromkeys(codes))
     return Lower(Coalesce(*[KT(f"{prefix}__{code}__{field}") for code in seen]))
@@ -102,7 +103,7 @@ def method_choices(*, organisation: Any) -> list[tuple[str, str]]:
         .order_by(_by_name(), "key")
         .values_list("key", "texts")
     )
-    return [(key, pick(texts).get("name") or key) for key, texts in rows]
+    return [(key, resolve(texts).get("name") or key) for key, texts in rows]
 
 
 def method_label(key: str) -> str | None:
@@ -110,7 +111,7 @@ def method_label(key: str) -> str | None:
     if not key or len(key) > 80:
         return None
     texts = Method.objects.filter(key=key).values_list("texts", flat=True).first()
-    return None if texts is None else (pick(texts).get("name") or key)
+    return None if texts is None else (resolve(texts).get("name") or key)
 
 
 def method_url(key: str) -> str | None:
@@ -140,7 +141,7 @@ def methods_for_elements(
         .values_list("key", "texts", "elements", "category", "effort")
     )
     for key, texts, elements, category, effort in rows:
-        text = pick(texts)
+        text = resolve(texts)
         item = {
             "key": key,
             "name": text.get("name") or key,

@@ -6,8 +6,6 @@ import unicodedata
 from collections.abc import Iterable
 from typing import Any
 
-from django.utils import translation
-
 # The texts of a method and of a case, per language. Lists are shown as numbered steps or
 # bullet points; the others are short texts or paragraphs.
 METHOD_TEXT_FIELDS = ("name", "purpose", "when", "steps", "tips", "needs", "duration")
@@ -25,21 +23,6 @@ CASE_TEXT_FIELDS = (
     "learnings",
 )
 CASE_LIST_FIELDS = ("objectives", "drivers", "brakes", "learnings")
-FALLBACK_LANGUAGES = ("en", "nl")
-
-
-def pick(texts: dict[str, Any] | None, language: str | None = None) -> dict[str, Any]:
-    """The texts in `language` (default: the current one), falling back to English, then
-    Dutch, then any language there is."""
-    texts = texts or {}
-    language = language or translation.get_language() or "nl"
-    for code in (language, language.split("-")[0], *FALLBACK_LANGUAGES):
-        if texts.get(code):
-            return texts[code]
-    for value in texts.values():
-        if value:
-            return value
-    return {}
 
 
 # Letters that Unicode does not split into a base letter and an accent.

@@ -87,7 +87,7 @@ def _method(request, key: str, perm: str = "library.view_method") -> Method:
 
 
 def _method_context(request, method: Method) -> dict:
-    text = method.text
+    text = method.t
     return {
         "method": method,
         "text": text,
@@ -202,7 +202,7 @@ def case_detail(request, key):
         "library/case_detail.html",
         {
             "case": case,
-            "text": case.text,
+            "text": case.t,
             "methods": selectors.case_methods(case=case, user=request.user),
         },
     )

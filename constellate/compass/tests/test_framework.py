@@ -13,7 +13,7 @@ from constellate.accounts.tests.factories import OrganisationFactory, member
 from constellate.compass import framework as standard
 from constellate.compass import selectors, services
 from constellate.compass.models import Constellation, Element
-from constellate.compass.texts import resolve, text_language
+from constellate.core.texts import resolve, text_language
 
 EXPECTED_KEYS = {
     1: "not_linear",

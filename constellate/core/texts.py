@@ -1,4 +1,5 @@
-"""Per-language texts stored as data: {"nl": {...}, "en": {...}, ...}.
+"""Texts stored per language as data: {"nl": {...}, "en": {...}, ...}, as the compass, the
+library and later apps keep them so an organisation can correct them and add a language.
 
 Shown in the current interface language, field by field falling back to English, then Dutch,
 then any language that has the field, so a half-translated language still shows everything."""
@@ -49,3 +50,15 @@ def text_language(texts: dict[str, Any] | None, field: str, lang: str | None = N
         if (texts.get(code) or {}).get(field):
             return code
     return ""
+
+
+class PerLanguageTexts:
+    """For models whose `texts` field holds texts per language ({lang: {...}}): `t` is what
+    the current language shows (see `resolve`), worked out once per instance."""
+
+    @property
+    def t(self) -> dict[str, Any]:
+        cached = self.__dict__.get("_t")
+        if cached is None:
+            cached = self.__dict__["_t"] = resolve(self.texts)  # type: ignore[attr-defined]
+        return cached
