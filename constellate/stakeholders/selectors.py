@@ -163,7 +163,9 @@ def referral_by_token(token: str) -> ReferralLink | None:
     if not token or len(token) > 40:
         return None
     return (
-        ReferralLink.objects.select_related("initiative", "stakeholder").filter(token=token).first()
+        ReferralLink.objects.select_related("initiative__organisation", "stakeholder")
+        .filter(token=token)
+        .first()
     )
 
 
