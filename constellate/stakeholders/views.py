@@ -447,11 +447,15 @@ def import_upload(request, pk):
         length = request.META.get("CONTENT_LENGTH") or "0"
         too_big = not length.isdigit() or int(length) > transfer.MAX_IMPORT_BYTES + 64 * 1024
         if too_big:
-            form.add_error(
-                "file",
-                _("This file is too big. A file can be at most %(mb)d MB.")
-                % {"mb": transfer.MAX_IMPORT_BYTES // (1024 * 1024)},
+            form = ImportForm({}, {})
+            form.is_valid()
+            form.errors["file"] = form.error_class(
+                [
+                    _("This file is too big. A file can be at most %(mb)d MB.")
+                    % {"mb": transfer.MAX_IMPORT_BYTES // (1024 * 1024)}
+                ]
             )
+            context["form"] = form
             return render(request, "stakeholders/import.html", context, status=413)
         form = ImportForm(request.POST, request.FILES)
         context["form"] = form
