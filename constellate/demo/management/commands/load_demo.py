@@ -32,6 +32,7 @@ from constellate.demo.pilots import (
     SUPERUSER_NAME,
 )
 from constellate.demo.reflection import load_pilot_reflection
+from constellate.demo.stakeholders import load_pilot_stakeholders
 from constellate.initiatives import services
 from constellate.initiatives.models import (
     Activity,
@@ -162,6 +163,8 @@ class Command(BaseCommand):
         )
         # Reflection sessions with actions, and competence checks (demo/reflection.py).
         made = load_pilot_reflection(pilot, organisation, initiative, people, today)
+        # Stakeholder maps with snowball chains, relations and contacts (demo/stakeholders.py).
+        made.update(load_pilot_stakeholders(pilot, initiative, people, today))
         for what, n in made.items():
             if n:
                 self.created[what] = self.created.get(what, 0) + n

@@ -1,0 +1,114 @@
+"""What the stakeholders app adds to the platform, through the registry.
+
+Stakeholders are not users: a stakeholder's own request to see or erase their data is served
+by the register itself (the "export this record" and "forget this person" actions). What is
+registered as PersonalData here is what the app keeps about *users*: the contacts they logged
+and the stakeholders, relations, referral links and level changes they recorded."""
+
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from constellate.core.registry import (
+    DashboardPanel,
+    InitiativePanel,
+    InitiativeTab,
+    PersonalData,
+    register_dashboard_panel,
+    register_initiative_panel,
+    register_initiative_tab,
+    register_personal_data,
+)
+
+
+def _initiative_panel(initiative):
+    # Cached with the overview: the same for everyone (counts only, no names); every change
+    # of the register touches the initiative.
+    from constellate.stakeholders.selectors import register_counts
+
+    counts = register_counts(initiative=initiative)
+    return {"stakeholder_counts": counts, "initiative": initiative}
+
+
+def _dashboard_panel(user, today):
+    from constellate.stakeholders.selectors import follow_ups_for_user
+
+    shown, total = follow_ups_for_user(user=user, today=today)
+    if not total:
+        return None
+    return {"follow_ups": shown, "follow_ups_total": total, "follow_ups_today": today}
+
+
+def _work_export(user):
+    from constellate.stakeholders.models import Contact, EngagementChange, Stakeholder
+
+    for contact in (
+        Contact.objects.filter(by=user).select_related("stakeholder__initiative").order_by("pk")
+    ):
+        yield {
+            "what": "contact logged",
+            "initiative": contact.stakeholder.initiative.title,
+            "kind": contact.kind,
+            "date": contact.happened_on,
+            "follow_up_on": contact.follow_up_on,
+        }
+    for stakeholder in Stakeholder.objects.filter(recorded_by=user).select_related("initiative"):
+        yield {
+            "what": "stakeholder recorded",
+            "initiative": stakeholder.initiative.title,
+            "recorded": stakeholder.created_at,
+        }
+    for change in EngagementChange.objects.filter(changed_by=user).order_by("pk"):
+        yield {"what": "engagement level changed", "level": change.level, "at": change.changed_at}
+
+
+def _work_erase(user) -> int:
+    # The register belongs to the initiative and stays; only the links to the person go.
+    from constellate.stakeholders.models import (
+        Contact,
+        EngagementChange,
+        ReferralLink,
+        Relation,
+        Stakeholder,
+    )
+
+    count = Contact.objects.filter(by=user).update(by=None)
+    count += Stakeholder.objects.filter(recorded_by=user).update(recorded_by=None)
+    count += EngagementChange.objects.filter(changed_by=user).update(changed_by=None)
+    count += Relation.objects.filter(created_by=user).update(created_by=None)
+    count += ReferralLink.objects.filter(Q(created_by=user)).update(created_by=None)
+    return count
+
+
+register_initiative_tab(
+    InitiativeTab(
+        key="stakeholders",
+        label=_("Stakeholders"),
+        url_name="stakeholders:register",
+        current_prefix="stakeholders:",
+        order=20,
+    )
+)
+register_initiative_panel(
+    InitiativePanel(
+        key="stakeholders",
+        template="stakeholders/_initiative_panel.html",
+        context=_initiative_panel,
+        order=20,
+    )
+)
+register_dashboard_panel(
+    DashboardPanel(
+        key="stakeholder_follow_ups",
+        template="stakeholders/_dashboard_panel.html",
+        context=_dashboard_panel,
+        order=20,
+    )
+)
+register_personal_data(
+    PersonalData(
+        key="stakeholder_work",
+        label=_("Your work in stakeholder registers"),
+        export=_work_export,
+        erase=_work_erase,
+    )
+)
