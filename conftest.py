@@ -1,6 +1,12 @@
 """Shared test set-up. Tests are fast and isolated; each test gets a clean database."""
 
 import pytest
+from hypothesis import settings as hypothesis_settings
+
+# Property tests check what holds, not how fast: on a busy 2-core CI machine a per-example
+# time limit would fail correct code.
+hypothesis_settings.register_profile("constellate", deadline=None)
+hypothesis_settings.load_profile("constellate")
 
 
 @pytest.fixture(autouse=True)
