@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "constellate.initiatives",
     "constellate.library",
     "constellate.compass",
+    "constellate.participation",
     "constellate.demo",
 ]
 
