@@ -8,9 +8,11 @@ from constellate.core.registry import (
     InitiativeTab,
     JoinQuestion,
     PersonalData,
+    PublicSection,
     register_initiative_tab,
     register_join_question,
     register_personal_data,
+    register_public_section,
 )
 from constellate.participation import services
 
@@ -60,6 +62,26 @@ register_initiative_tab(
         label=_("Who is missing"),
         url_name="participation:missing",
         current_prefix="participation:",
+        order=50,
+    )
+)
+
+
+def _public_context(initiative):
+    # Cached with the public page: every change of participation calls initiative_touch.
+    from constellate.participation.selectors import PUBLIC_MINIMUM, public_group_counts
+
+    return {
+        "taking_part": public_group_counts(initiative=initiative),
+        "taking_part_minimum": PUBLIC_MINIMUM,
+    }
+
+
+register_public_section(
+    PublicSection(
+        key="who_took_part",
+        template="participation/_public_section.html",
+        context=_public_context,
         order=50,
     )
 )

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from constellate.accounts.models import Participant, User
 from constellate.core.services import audit_record
 from constellate.initiatives.models import Activity, Initiative
+from constellate.initiatives.services import initiative_touch
 from constellate.participation.models import ExpectedShares, OfflineCount, Participation
 
 # The value of the join page's "none of these / rather not say" choice.
@@ -49,6 +50,10 @@ def participation_record(
     if not created and group is not None and participation.target_group != group:
         participation.target_group = group
         participation.save(update_fields=["target_group"])
+        created = True
+    if created:
+        # The public page's figures (groups of at least five) may change.
+        initiative_touch(activity.initiative_id)
     return participation
 
 
@@ -123,6 +128,7 @@ def offline_count_add(
         organisation_id=activity.initiative.organisation_id,
         detail={"people": total},
     )
+    initiative_touch(activity.initiative_id)
     return count
 
 
@@ -136,6 +142,7 @@ def offline_count_delete(*, count: OfflineCount, actor: User) -> None:
         detail={"people": count.people},
     )
     count.delete()
+    initiative_touch(count.activity.initiative_id)
 
 
 @transaction.atomic

@@ -17,7 +17,7 @@ from constellate.initiatives.tests.factories import (
     InitiativeMembershipFactory,
 )
 from constellate.participation.models import ExpectedShares, OfflineCount, Participation
-from constellate.participation.tests.factories import ParticipationFactory
+from constellate.participation.tests.factories import OfflineCountFactory, ParticipationFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -158,9 +158,25 @@ def test_an_activity_of_another_initiative_cannot_be_chosen(scene):
     assert not OfflineCount.objects.exists()
 
 
-def test_the_public_page_shows_no_participation_figures(scene):
+def test_the_public_page_shows_only_groups_of_at_least_five_and_follows_new_joins(scene):
     initiative, activity, _lead = scene
-    ParticipationFactory.create_batch(6, activity=activity, target_group=J)
-    page = Client().get(initiative.get_public_url()).content.decode()
-    assert "Who is missing" not in page and "Wie ontbreekt" not in page
+    ParticipationFactory.create_batch(4, activity=activity, target_group=J)
+    ParticipationFactory.create_batch(5, activity=activity, target_group="")
+    OfflineCountFactory(activity=activity, people=5, groups={C: 5})
+    client = _english(Client())
+    page = client.get(initiative.get_public_url()).content.decode()
+    assert "Who took part so far" in page
+    assert f"{C}: 5 times" in page
+    assert J not in page.split("Who took part so far")[1]  # only four: left out
     assert reverse("participation:missing", args=[initiative.pk]) not in page
+    # A fifth young person joins: the cached page shows the group now.
+    Client().post(activity.get_join_url(), {"target_group": J})
+    page = client.get(initiative.get_public_url()).content.decode()
+    assert f"{J}: 5 times" in page
+
+
+def test_the_public_page_shows_no_section_when_every_group_is_small(scene):
+    initiative, activity, _lead = scene
+    ParticipationFactory.create_batch(4, activity=activity, target_group=J)
+    page = _english(Client()).get(initiative.get_public_url()).content.decode()
+    assert "Who took part so far" not in page
