@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "constellate.library",
     "constellate.compass",
     "constellate.stakeholders",
+    "constellate.participation",
     "constellate.demo",
 ]
 

@@ -11,6 +11,7 @@ urlpatterns = [
     path("", include("constellate.library.urls")),
     path("", include("constellate.compass.urls")),
     path("", include("constellate.stakeholders.urls")),
+    path("", include("constellate.participation.urls")),
     path("api/v1/", api.urls),
     path("i18n/setlang/", set_language, name="set_language"),
     path("admin/", admin.site.urls),

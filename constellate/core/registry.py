@@ -26,6 +26,12 @@ class ContributionType:
     personal_fields: tuple[str, ...] = ()
     public_url: Callable[[Any], str] | None = None
     serialize: Callable[[Any], dict[str, Any]] | None = None
+    # Optional, for "who is missing" (the participation app): the field (path) holding the
+    # day or moment of the contribution, and the field (path) holding which of the
+    # initiative's target groups the contributor sees themselves in. Without a target-group
+    # field the contributions are counted under "not said".
+    date_field: str = "created_at"
+    target_group_field: str | None = None
 
     def get_model(self) -> Any:
         return apps.get_model(self.model)
@@ -94,6 +100,26 @@ class DashboardPanel:
 
 
 @dataclass(frozen=True)
+class JoinQuestion:
+    """An optional question that an app adds to an activity's join page, and what the app
+    records whenever someone joins through the link (the first time, again, or for another
+    activity). Answering is never required.
+
+    - `context(activity, participant)`: the template's context, or None to ask nothing;
+    - `template`: rendered inside the join form with that context (must work without JS);
+    - `clean(activity, data)`: the answer from the POST data; raises ValidationError with a
+      translated message for a value that is not allowed;
+    - `joined(activity, participant, answer)`: records the joining, inside its transaction."""
+
+    key: str
+    template: str
+    context: Callable[[Any, Any], dict[str, Any] | None]
+    clean: Callable[[Any, Any], Any]
+    joined: Callable[[Any, Any, Any], None]
+    order: int = 100
+
+
+@dataclass(frozen=True)
 class MethodCatalogue:
     """The method library as other apps see it (the canvas's sixth question, suggestions).
 
@@ -117,6 +143,7 @@ class Registry:
     initiative_tabs: dict[str, InitiativeTab] = field(default_factory=dict)
     initiative_panels: dict[str, InitiativePanel] = field(default_factory=dict)
     dashboard_panels: dict[str, DashboardPanel] = field(default_factory=dict)
+    join_questions: dict[str, JoinQuestion] = field(default_factory=dict)
     method_catalogue: MethodCatalogue | None = None
 
 
@@ -147,6 +174,10 @@ def register_dashboard_panel(item: DashboardPanel) -> None:
     registry.dashboard_panels[item.key] = item
 
 
+def register_join_question(item: JoinQuestion) -> None:
+    registry.join_questions[item.key] = item
+
+
 def register_method_catalogue(item: MethodCatalogue) -> None:
     registry.method_catalogue = item
 
@@ -169,6 +200,10 @@ def initiative_panels() -> list[InitiativePanel]:
 
 def dashboard_panels() -> list[DashboardPanel]:
     return _ordered(registry.dashboard_panels.values())
+
+
+def join_questions() -> list[JoinQuestion]:
+    return _ordered(registry.join_questions.values())
 
 
 def autodiscover() -> None:

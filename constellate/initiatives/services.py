@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from constellate.accounts.models import Membership, Participant, User
 from constellate.accounts.roles import InitiativeRole
 from constellate.accounts.services import participant_create, participant_touch
+from constellate.core.registry import join_questions
 from constellate.core.services import audit_record
 from constellate.initiatives import canvas as canvas_mod
 from constellate.initiatives.choices import Phase
@@ -274,27 +275,46 @@ def activity_delete(*, activity: Activity, actor: User) -> None:
     initiative_touch(activity.initiative_id)
 
 
+@transaction.atomic
 def activity_join(
-    *, activity: Activity, participant: Participant | None, user: User | None
+    *,
+    activity: Activity,
+    participant: Participant | None,
+    user: User | None,
+    answers: dict[str, Any] | None = None,
 ) -> tuple[Participant, str | None]:
     """Take part in an activity through its link. Reuses the browser's participant if there is
-    one; otherwise makes a new one. Returns the participant and, when new, its secret."""
+    one; otherwise makes a new one. Returns the participant and, when new, its secret.
+
+    Every joining (first time, again, or for another activity) is passed to the apps'
+    registered join questions with the person's optional `answers` (already cleaned)."""
     if not activity.joining_open:
         raise ValidationError(
             _("This activity does not take new participants through its link now.")
         )
+    secret: str | None = None
     if participant is not None:
         participant_touch(participant=participant)
-        return participant, None
-    if user is not None and user.is_authenticated:
-        existing = Participant.objects.filter(user=user).order_by("pk").first()
-        if existing:
-            return existing, None
+    elif (
+        user is not None
+        and user.is_authenticated
+        and (existing := Participant.objects.filter(user=user).order_by("pk").first())
+    ):
+        participant = existing
+    else:
+        participant, secret = _participant_new(activity, user)
+    for question in join_questions():
+        question.joined(activity, participant, (answers or {}).get(question.key))
+    return participant, secret
+
+
+def _participant_new(activity: Activity, user: User | None) -> tuple[Participant, str]:
     for _attempt in range(3):
         try:
-            return participant_create(
-                activity=activity, user=user if user and user.is_authenticated else None
-            )
+            with transaction.atomic():
+                return participant_create(
+                    activity=activity, user=user if user and user.is_authenticated else None
+                )
         except IntegrityError:  # pragma: no cover - a secret collision is astronomically rare
             continue
-    raise ValidationError(_("Something went wrong. Please try again."))
+    raise ValidationError(_("Something went wrong. Please try again."))  # pragma: no cover

@@ -14,7 +14,12 @@ from constellate.accounts.selectors import participant_for_request
 from constellate.core.forms import apply_validation_error
 from constellate.core.pagination import page_of, paginate
 from constellate.core.qr import qr_svg
-from constellate.core.registry import dashboard_panels, initiative_panels, public_sections
+from constellate.core.registry import (
+    dashboard_panels,
+    initiative_panels,
+    join_questions,
+    public_sections,
+)
 from constellate.initiatives import canvas as canvas_mod
 from constellate.initiatives import selectors, services
 from constellate.initiatives.choices import InitiativeStatus
@@ -550,6 +555,24 @@ def _public_activity_groups(activities, today) -> dict:
     }
 
 
+def _join_questions(activity, participant, data=None) -> tuple[list[dict], dict, list[str]]:
+    """The apps' optional questions for the join page: what to show, the cleaned answers
+    and the messages for answers that are not allowed."""
+    shown, answers, errors = [], {}, []
+    for question in join_questions():
+        extra = question.context(activity, participant)
+        if extra is None:
+            continue
+        if data is not None:
+            try:
+                answers[question.key] = question.clean(activity, data)
+            except ValidationError as exc:
+                errors.extend(exc.messages)
+                extra = {**extra, "error": " ".join(exc.messages)}
+        shown.append({"template": _SectionTemplate(question.template, extra)})
+    return shown, answers, errors
+
+
 def join(request, token):
     """The door of an activity: its link or QR code. Taking part needs no account."""
     activity = selectors.activity_by_join_token(token=token)
@@ -558,19 +581,26 @@ def join(request, token):
     initiative = activity.initiative
     visible = request.user.has_perm("initiatives.view_public_initiative", initiative)
     participant = participant_for_request(request)
+    status = 200
     if request.method == "POST":
-        try:
-            participant, secret = services.activity_join(
-                activity=activity, participant=participant, user=request.user
-            )
-        except ValidationError as exc:
-            messages.error(request, " ".join(exc.messages))
-            return redirect("initiatives:join", token=token)
-        response = redirect(reverse("initiatives:joined", args=[token]))
-        if secret:
-            participant_cookie_set(response, request, secret)
-            request.session["participant_secret_shown"] = secret
-        return response
+        questions, answers, errors = _join_questions(activity, participant, request.POST)
+        if errors:
+            status = 400
+        else:
+            try:
+                participant, secret = services.activity_join(
+                    activity=activity, participant=participant, user=request.user, answers=answers
+                )
+            except ValidationError as exc:
+                messages.error(request, " ".join(exc.messages))
+                return redirect("initiatives:join", token=token)
+            response = redirect(reverse("initiatives:joined", args=[token]))
+            if secret:
+                participant_cookie_set(response, request, secret)
+                request.session["participant_secret_shown"] = secret
+            return response
+    else:
+        questions, errors = _join_questions(activity, participant)[0], []
     return render(
         request,
         "initiatives/join.html",
@@ -579,7 +609,10 @@ def join(request, token):
             "initiative": initiative,
             "visible": visible,
             "participant": participant,
+            "questions": questions,
+            "errors": errors,
         },
+        status=status,
     )
 
 
