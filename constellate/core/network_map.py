@@ -336,7 +336,11 @@ def network_map_svg(
         x, y = node["x"] * SIZE, node["y"] * SIZE
         r = _node_radius(node["degree"], max_degree) * unit
         hover = escape(
-            _("%(name)s, %(category)s, %(count)s relations")
+            ngettext(
+                "%(name)s, %(category)s, %(count)s relation",
+                "%(name)s, %(category)s, %(count)s relations",
+                node["degree"],
+            )
             % {"name": node.get("label", ""), "category": cat_label, "count": node["degree"]}
         )
         if node["broker"]:
