@@ -29,7 +29,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from constellate.analysis.network import network_visible
+from constellate.analysis.network import network_edges, network_visible
 
 SIZE = 1000  # world units of the unit square
 MAX_ZOOM = 6
@@ -216,7 +216,7 @@ def network_legend_svg(
         f'<text x="28" y="{y}">{escape(_("Cut-off group: no link to the main network"))}</text>'
     )
     y += 24
-    present = {kind for _i, _j, kind in result["edges"]}
+    present = set(result["edges"]["kind"])
     edge_labels = edge_labels or {}
     for kind in sorted(present, key=lambda k: (k not in edge_labels, k)):
         colour, dash, width = EDGE_STYLES.get(kind, DEFAULT_EDGE_STYLE)
@@ -297,7 +297,7 @@ def network_map_svg(
     edge_count = 0
     candidates = [
         (max(rank[i], rank[j]), i, j, kind)
-        for i, j, kind in result["edges"]
+        for i, j, kind in network_edges(result)
         if i in drawn and j in drawn
     ]
     if len(candidates) > max_edges:

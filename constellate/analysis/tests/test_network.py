@@ -214,7 +214,7 @@ def test_result_is_plain_json_and_keeps_the_node_attributes():
         "2024-05-01",
     )
     assert result["nodes"][1]["reached_via"] == 1
-    assert result["edges"] == [[0, 1, "introduced"]]
+    assert result["edges"] == {"source": [0], "target": [1], "kind": ["introduced"]}
 
 
 def test_list_rows_carry_relations_both_ways_and_follow_a_date():
@@ -256,3 +256,15 @@ def test_analysis_imports_no_django():
         "sys.exit(any(m == 'django' or m.startswith('django.') for m in sys.modules))"
     )
     assert subprocess.run([sys.executable, "-c", code], check=False).returncode == 0
+
+
+def test_list_rows_come_in_pages_most_central_first():
+    result = network_analyse(*star(leaves=6))
+    first = network_list_rows(result, limit=2)
+    assert [row["id"] for row in first] == [0, 1]
+    assert len(first[0]["relations"]) == 6
+    rest = network_list_rows(result, offset=2, limit=10)
+    assert [row["id"] for row in rest] == [2, 3, 4, 5, 6]
+    assert rest[0]["relations"] == [
+        {"kind": "introduced", "direction": "in", "id": 0, "label": "P0"}
+    ]
