@@ -117,11 +117,11 @@ def _forces_grid(pos: np.ndarray, mass: np.ndarray, grid: int) -> np.ndarray:
     )
     corners = ((0, 0), (1, 0), (0, 1), (1, 1))
     size = 2 * grid  # zero padding: the convolution must not wrap around
-    density = np.zeros(size * size)
+    mass_on_grid = np.zeros(size * size)
     flat = [(base[:, 0] + dx) * size + (base[:, 1] + dy) for dx, dy in corners]
     for cells, weight in zip(flat, weights, strict=True):
-        density += np.bincount(cells, weights=weight * mass, minlength=size * size)
-    density = density.reshape(size, size)
+        mass_on_grid += np.bincount(cells, weights=weight * mass, minlength=size * size)
+    density = mass_on_grid.reshape(size, size)
     offsets = np.fft.fftfreq(size, 1 / size) * cell
     ox, oy = np.meshgrid(offsets, offsets, indexing="ij")
     r2 = ox**2 + oy**2

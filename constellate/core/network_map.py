@@ -369,7 +369,7 @@ def network_map_svg(
     ]
 
     # cut-off groups: a dashed outline and a label, the biggest ones in view
-    outlines = []
+    outlines: list[str] = []
     for component in result["components"][1:]:
         if len(outlines) >= 40 or component["size"] < 2:
             continue
