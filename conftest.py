@@ -16,13 +16,23 @@ def _fast_password_hashing(settings):
 
 
 @pytest.fixture(autouse=True)
-def _empty_cache():
-    """Cached page parts must not leak from one test's database into the next."""
-    from django.core.cache import cache
+def _empty_cache(settings):
+    """Cached page parts must not leak from one test's database into the next. The network
+    cache is a file cache outside tests; in tests it is in memory, per test process."""
+    from django.core.cache import cache, caches
 
+    settings.CACHES = {
+        **settings.CACHES,
+        "network": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "network",
+        },
+    }
     cache.clear()
+    caches["network"].clear()
     yield
     cache.clear()
+    caches["network"].clear()
 
 
 @pytest.fixture(autouse=True)

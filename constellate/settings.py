@@ -130,7 +130,21 @@ CACHES = {
         {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": env("REDIS_URL")}
         if env("REDIS_URL")
         else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
-    )
+    ),
+    # Network layouts (core.network_cache): written by the task worker, read by the web
+    # processes, so never a per-process memory cache.
+    "network": (
+        {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": env("REDIS_URL"),
+            "KEY_PREFIX": "network",
+        }
+        if env("REDIS_URL")
+        else {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": env("NETWORK_CACHE_DIR", str(BASE_DIR / "var" / "cache" / "network")),
+        }
+    ),
 }
 
 # Background tasks (django-tasks): the database backend runs with `manage.py db_worker`.
