@@ -8,6 +8,7 @@ and the stakeholders, relations, referral links and level changes they recorded.
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from constellate.core.network_cache import register_network_source
 from constellate.core.registry import (
     DashboardPanel,
     InitiativePanel,
@@ -79,6 +80,16 @@ def _work_erase(user) -> int:
     return count
 
 
+def _network(initiative_id: int, show_names: bool = False):
+    # The map's network, loaded by the layout task (core.network_cache): one entry per
+    # initiative and per naming rule, so the anonymous labels are never mixed with names.
+    from constellate.stakeholders.selectors import network_for_map
+
+    return network_for_map(initiative_id=initiative_id, show_names=show_names)
+
+
+NETWORK_SOURCE = "stakeholders"
+register_network_source(NETWORK_SOURCE, _network)
 register_initiative_tab(
     InitiativeTab(
         key="stakeholders",

@@ -4,7 +4,8 @@ permission-aware through the caller's `show_names`, and with a fixed number of q
 from datetime import date, timedelta
 from typing import Any
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, Max, OuterRef, Q, QuerySet, Subquery
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from constellate.stakeholders.choices import Entity, Kind, Level, Status
@@ -245,6 +246,52 @@ def network_for_initiative(
         .values_list("source_id", "target_id", "kind")
     ]
     return nodes, edges
+
+
+def network_for_map(*, initiative_id: int, show_names: bool = False):
+    """The network source of the map (registered in contributions.py, run by the task):
+    `network_for_initiative` plus each node's "engagement" (its level) and "created" (the day
+    it was recorded, for the growth snapshots). Three queries."""
+    from constellate.initiatives.models import Initiative
+
+    initiative = Initiative.objects.only("pk").get(pk=initiative_id)
+    nodes, edges = network_for_initiative(initiative=initiative, show_names=show_names)
+    created = dict(
+        Stakeholder.objects.filter(initiative=initiative).values_list("pk", "created_at")
+    )
+    for node in nodes:
+        node["engagement"] = node["level"]
+        day = created.get(node["id"])
+        node["created"] = timezone.localdate(day).isoformat() if day else None
+    return nodes, edges
+
+
+def network_state(*, initiative: Any) -> tuple[Any, ...]:
+    """What identifies the network's state, for the map's cache version: counts and latest
+    changes of the stakeholders and relations. One query."""
+    from constellate.initiatives.models import Initiative
+
+    def column(model, expression):
+        return Subquery(
+            model.objects.filter(initiative=OuterRef("pk"))
+            .order_by()
+            .values("initiative")
+            .annotate(value=expression)
+            .values("value")[:1]
+        )
+
+    row = (
+        Initiative.objects.filter(pk=initiative.pk)
+        .annotate(
+            s_count=column(Stakeholder, Count("pk")),
+            s_latest=column(Stakeholder, Max("updated_at")),
+            r_count=column(Relation, Count("pk")),
+            r_latest=column(Relation, Max("pk")),
+        )
+        .values_list("s_count", "s_latest", "r_count", "r_latest")
+        .get()
+    )
+    return tuple(row)
 
 
 def stakeholder_record(stakeholder: Stakeholder) -> dict[str, Any]:

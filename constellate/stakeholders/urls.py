@@ -7,6 +7,7 @@ app_name = "stakeholders"
 urlpatterns = [
     path("initiatives/<int:pk>/stakeholders/", views.register, name="register"),
     path("initiatives/<int:pk>/stakeholders/new/", views.stakeholder_add, name="add"),
+    path("initiatives/<int:pk>/stakeholders/map/", views.network_map, name="map"),
     path("initiatives/<int:pk>/stakeholders/contacts/", views.contact_log, name="contacts"),
     path("initiatives/<int:pk>/stakeholders/referrals/", views.referral_list, name="referrals"),
     path("initiatives/<int:pk>/stakeholders/import/", views.import_upload, name="import"),

@@ -5,6 +5,7 @@ Who may not see the initiative gets a 404 (its existence stays hidden); who sees
 not do this gets a 403. The referral form is the only page without an account."""
 
 import json
+from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -15,13 +16,27 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from constellate.analysis.network import network_list_rows, network_visible
 from constellate.core.forms import apply_validation_error
+from constellate.core.network_cache import (
+    network_layout_cached,
+    network_layout_state,
+    network_version,
+)
+from constellate.core.network_map import (
+    Viewport,
+    category_labels,
+    network_legend_svg,
+    network_map_svg,
+    viewport_links,
+)
 from constellate.core.pagination import paginate
 from constellate.core.services import audit_record
 from constellate.initiatives.choices import PARTICIPATION_LANGUAGES
 from constellate.initiatives.selectors import initiative_by_pk
 from constellate.stakeholders import selectors, services, transfer
-from constellate.stakeholders.choices import Kind, ServiceRole, Status
+from constellate.stakeholders.choices import Kind, Level, RelationKind, ServiceRole, Status
+from constellate.stakeholders.contributions import NETWORK_SOURCE
 from constellate.stakeholders.forms import (
     ContactForm,
     ImportForm,
@@ -533,3 +548,117 @@ def export(request, pk, fmt):
         f'attachment; filename="stakeholders-{initiative.slug}.{extension}"'
     )
     return response
+
+
+# The network map (issue 4, point 5) --------------------------------------------------------
+
+COLOUR_CHOICES = ("kind", "engagement")
+
+
+def _relation_text(relation: dict, kinds: dict[str, str]) -> str:
+    kind = kinds.get(relation["kind"], relation["kind"].replace("_", " "))
+    if relation["direction"] == "out":
+        return _("%(relation)s %(other)s") % {"relation": kind, "other": relation["label"]}
+    return _("%(other)s %(relation)s this stakeholder") % {
+        "relation": kind,
+        "other": relation["label"],
+    }
+
+
+def _pending_rows(initiative, show_names: bool) -> list[dict]:
+    """While the map is being computed: everyone with their relations, without measures."""
+    nodes, edges = selectors.network_for_initiative(initiative=initiative, show_names=show_names)
+    by_id = {node["id"]: {**node, "relations": [], "degree": 0} for node in nodes}
+    for edge in edges:
+        source, target = by_id.get(edge["source"]), by_id.get(edge["target"])
+        if source is None or target is None:
+            continue
+        source["relations"].append(
+            {"kind": edge["kind"], "direction": "out", "label": target["label"]}
+        )
+        target["relations"].append(
+            {"kind": edge["kind"], "direction": "in", "label": source["label"]}
+        )
+        source["degree"] += 1
+        target["degree"] += 1
+    return list(by_id.values())
+
+
+class _MapRows:
+    """The list view's rows for the paginator: only the shown page is built."""
+
+    def __init__(self, result, as_of):
+        self.result, self.as_of = result, as_of
+        self.total = sum(network_visible(result, as_of))
+
+    def __len__(self) -> int:
+        return self.total
+
+    def __getitem__(self, index: slice) -> list[dict]:
+        start, stop = index.start or 0, index.stop
+        limit = None if stop is None else stop - start
+        return network_list_rows(self.result, as_of=self.as_of, offset=start, limit=limit)
+
+
+@login_required
+def network_map(request, pk):
+    """The map of stakeholders and relations, read from the network cache; the list below it
+    carries the same information for the keyboard and screen readers. Names follow the
+    register's rule, and each rule has its own cache entry."""
+    initiative = _initiative(request, pk)
+    show_names = request.user.has_perm("stakeholders.view_names", initiative)
+    params = {"initiative_id": initiative.pk, "show_names": show_names}
+    version = network_version(*selectors.network_state(initiative=initiative))
+    result = network_layout_cached(source=NETWORK_SOURCE, params=params, version=version)
+
+    colour_by = request.GET.get("colour")
+    if colour_by not in COLOUR_CHOICES:
+        colour_by = "kind"
+    view = Viewport.parse(request.GET.get("view"))
+    kind_labels = category_labels(Kind.choices)
+    level_labels = category_labels(Level.choices)
+    relation_labels = {**category_labels(RelationKind.choices), "introduced": _("introduced")}
+    context = {
+        "initiative": initiative,
+        "show_names": show_names,
+        "can_manage": request.user.has_perm("stakeholders.manage", initiative),
+        "colour_by": colour_by,
+        "colour_choices": [("kind", _("Kind")), ("engagement", _("Engagement level"))],
+        "view": str(view),
+    }
+    if result is None:
+        state = network_layout_state(source=NETWORK_SOURCE, params=params, version=version)
+        page = paginate(request, _pending_rows(initiative, show_names))
+        context.update(state=state, ready=False)
+    else:
+        snapshots = [snap["date"] for snap in result.get("growth", [])]
+        as_of = request.GET.get("as_of") or ""
+        if as_of not in snapshots:
+            as_of = ""
+        labels = kind_labels if colour_by == "kind" else level_labels
+        page = paginate(request, _MapRows(result, as_of or None))
+        base = {"colour": colour_by, **({"as_of": as_of} if as_of else {})}
+        links = []
+        for link in viewport_links(view):
+            target = link["view"]
+            link["query"] = urlencode({**base, "view": target}) if target else ""
+            links.append(link)
+        context.update(
+            ready=True,
+            map_svg=network_map_svg(
+                result, view=view, colour_by=colour_by, labels=labels, as_of=as_of or None
+            ),
+            legend_svg=network_legend_svg(
+                result, colour_by=colour_by, labels=labels, edge_labels=relation_labels
+            ),
+            view_links=links,
+            snapshots=snapshots,
+            as_of=as_of,
+            summary=result["summary"],
+        )
+    for row in page:
+        row["kind_label"] = kind_labels.get(row.get("kind") or "", row.get("kind") or "")
+        row["level_label"] = level_labels.get(row.get("level") or "", "")
+        row["relation_texts"] = [_relation_text(r, relation_labels) for r in row["relations"]]
+    context["page"] = page
+    return render(request, "stakeholders/network_map.html", context)

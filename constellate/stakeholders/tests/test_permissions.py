@@ -93,6 +93,12 @@ CASES = [
         VIEWERS_200,
     ),
     Case(
+        "stakeholders:map",
+        lambda w: reverse("stakeholders:map", args=[w.private.pk]),
+        VIEWERS_200,
+        VIEWERS_200,
+    ),
+    Case(
         "stakeholders:add",
         lambda w: reverse("stakeholders:add", args=[w.private.pk]),
         ADDERS_200,
@@ -321,3 +327,19 @@ def test_public_initiative_page_shows_no_stakeholder(world):
     world.private.save()
     body = client_for(world, "anonymous").get(world.private.get_public_url()).content.decode()
     assert NAME_SECRET not in body and PHONE_SECRET not in body
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("role", ROLES)
+def test_computed_map_shows_names_only_to_those_who_may_see_them(world, role, settings):
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+    url = reverse("stakeholders:map", args=[world.private.pk])
+    response = client_for(world, role).get(url)
+    expected = _cells(NAMES_200)[role]
+    body = response.content.decode()
+    if response.status_code == 200:
+        assert 'class="network-map"' in body
+        assert (NAME_SECRET in body) == (expected == "200"), role
+    else:
+        assert NAME_SECRET not in body
+    _check(response, _cells(VIEWERS_200)[role], world, role, CASES[1])
