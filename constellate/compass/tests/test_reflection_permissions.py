@@ -31,11 +31,11 @@ from constellate.compass.tests.factories_reflection import make_action, make_don
 from constellate.compass.urls_reflection import urlpatterns as reflection_urls
 from constellate.initiatives.tests.support import (
     OUTSIDERS,
-    ROLES,
     SECRETS,
     World,
     build_world,
     client_for,
+    matrix_params,
 )
 
 SESSION_SECRET = "Geheim antwoord RS5"
@@ -275,19 +275,6 @@ def world(django_db_setup, django_db_blocker):
         transaction.set_rollback(True)
 
 
-def _cells(row: str) -> dict[str, str]:
-    values = row.split()
-    assert len(values) == len(ROLES), row
-    return dict(zip(ROLES, values, strict=True))
-
-
-def _params(method: str):
-    for case in CASES:
-        row = _cells(case.get if method == "GET" else case.post)
-        for role in ROLES:
-            yield pytest.param(case, role, row[role], id=f"{case.id}-{role}")
-
-
 def _check(response, expected: str, world: World, role: str, case: Case) -> None:
     status = response.status_code
     assert status != 500, f"server error for {role} on {case.id}"
@@ -308,14 +295,14 @@ def _check(response, expected: str, world: World, role: str, case: Case) -> None
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("case, role, expected", list(_params("GET")))
+@pytest.mark.parametrize("case, role, expected", list(matrix_params(CASES, "GET")))
 def test_get_gives_each_role_exactly_what_the_matrix_allows(world, case, role, expected):
     response = client_for(world, role).get(case.url(world))
     _check(response, expected, world, role, case)
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("case, role, expected", list(_params("POST")))
+@pytest.mark.parametrize("case, role, expected", list(matrix_params(CASES, "POST")))
 def test_post_changes_only_what_the_matrix_allows(world, case, role, expected):
     response = client_for(world, role).post(case.url(world), case.payload(world))
     _check(response, expected, world, role, case)

@@ -318,3 +318,21 @@ def snapshot() -> dict[str, list[dict[str, Any]]]:
             row.pop("last_login", None)  # signing in a test client sets it
         result[model._meta.label] = rows
     return result
+
+
+# Permission matrices ---------------------------------------------------------------------
+# A matrix row is one expected cell per role, in ROLES order, separated by spaces.
+
+
+def role_cells(row: str) -> dict[str, str]:
+    values = row.split()
+    assert len(values) == len(ROLES), row
+    return dict(zip(ROLES, values, strict=True))
+
+
+def matrix_params(cases, method: str):
+    """One pytest case per (page, role) of a matrix: cases have `id`, `get` and `post` rows."""
+    for case in cases:
+        row = role_cells(case.get if method == "GET" else case.post)
+        for role in ROLES:
+            yield pytest.param(case, role, row[role], id=f"{case.id}-{role}")

@@ -27,7 +27,6 @@ from constellate.initiatives.tests.support import (
     NEW_PASSWORD,
     OUTSIDERS,
     PRIVATE_ACTIVITY_TITLE,
-    ROLES,
     SECRETS,
     World,
     activity_payload,
@@ -35,6 +34,7 @@ from constellate.initiatives.tests.support import (
     client_for,
     initiative_payload,
     login_payload,
+    matrix_params,
     shared_world_fixture,
 )
 
@@ -392,19 +392,6 @@ CASES = [
 ]
 
 
-def _cells(row: str) -> dict[str, str]:
-    values = row.split()
-    assert len(values) == len(ROLES), row
-    return dict(zip(ROLES, values, strict=True))
-
-
-def _params(method: str):
-    for case in CASES:
-        row = _cells(case.get if method == "GET" else case.post)
-        for role in ROLES:
-            yield pytest.param(case, role, row[role], id=f"{case.id}-{role}")
-
-
 def _check(response, expected: str, world: World, role: str, case: Case) -> None:
     status = response.status_code
     assert status != 500, f"server error for {role} on {case.id}"
@@ -429,7 +416,7 @@ world = shared_world_fixture()
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("case, role, expected", list(_params("GET")))
+@pytest.mark.parametrize("case, role, expected", list(matrix_params(CASES, "GET")))
 def test_get_gives_each_role_exactly_what_the_matrix_allows(world, case, role, expected):
     client = client_for(world, role)
     response = client.get(case.url(world))
@@ -437,7 +424,7 @@ def test_get_gives_each_role_exactly_what_the_matrix_allows(world, case, role, e
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("case, role, expected", list(_params("POST")))
+@pytest.mark.parametrize("case, role, expected", list(matrix_params(CASES, "POST")))
 def test_post_changes_only_what_the_matrix_allows(world, case, role, expected):
     client = client_for(world, role)
     mail.outbox.clear()

@@ -22,6 +22,8 @@ from constellate.initiatives.tests.support import (
     World,
     build_world,
     client_for,
+    matrix_params,
+    role_cells,
 )
 from constellate.stakeholders.models import (
     Contact,
@@ -251,19 +253,6 @@ def world(django_db_setup, django_db_blocker):
         transaction.set_rollback(True)
 
 
-def _cells(row: str) -> dict[str, str]:
-    values = row.split()
-    assert len(values) == len(ROLES), row
-    return dict(zip(ROLES, values, strict=True))
-
-
-def _params(method: str):
-    for case in CASES:
-        row = _cells(case.get if method == "GET" else case.post)
-        for role in ROLES:
-            yield pytest.param(case, role, row[role], id=f"{case.id}-{role}")
-
-
 def _check(response, expected: str, world: World, role: str, case: Case) -> None:
     status = response.status_code
     assert status != 500, f"server error for {role} on {case.id}"
@@ -285,14 +274,14 @@ def _check(response, expected: str, world: World, role: str, case: Case) -> None
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("case, role, expected", list(_params("GET")))
+@pytest.mark.parametrize("case, role, expected", list(matrix_params(CASES, "GET")))
 def test_get_gives_each_role_exactly_what_the_matrix_allows(world, case, role, expected):
     response = client_for(world, role).get(case.url(world))
     _check(response, expected, world, role, case)
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("case, role, expected", list(_params("POST")))
+@pytest.mark.parametrize("case, role, expected", list(matrix_params(CASES, "POST")))
 def test_post_changes_only_what_the_matrix_allows(world, case, role, expected):
     response = client_for(world, role).post(case.url(world), case.payload(world))
     _check(response, expected, world, role, case)
@@ -335,11 +324,11 @@ def test_computed_map_shows_names_only_to_those_who_may_see_them(world, role, se
     settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
     url = reverse("stakeholders:map", args=[world.private.pk])
     response = client_for(world, role).get(url)
-    expected = _cells(NAMES_200)[role]
+    expected = role_cells(NAMES_200)[role]
     body = response.content.decode()
     if response.status_code == 200:
         assert 'class="network-map"' in body
         assert (NAME_SECRET in body) == (expected == "200"), role
     else:
         assert NAME_SECRET not in body
-    _check(response, _cells(VIEWERS_200)[role], world, role, CASES[1])
+    _check(response, role_cells(VIEWERS_200)[role], world, role, CASES[1])
