@@ -581,12 +581,9 @@ def join(request, token):
     initiative = activity.initiative
     visible = request.user.has_perm("initiatives.view_public_initiative", initiative)
     participant = participant_for_request(request)
-    status = 200
     if request.method == "POST":
         questions, answers, errors = _join_questions(activity, participant, request.POST)
-        if errors:
-            status = 400
-        else:
+        if not errors:
             try:
                 participant, secret = services.activity_join(
                     activity=activity, participant=participant, user=request.user, answers=answers
@@ -612,7 +609,6 @@ def join(request, token):
             "questions": questions,
             "errors": errors,
         },
-        status=status,
     )
 
 

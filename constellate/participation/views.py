@@ -94,7 +94,7 @@ def shares_edit(request, pk):
         request,
         "participation/shares_form.html",
         {"initiative": initiative, "form": form},
-        status=400 if form.is_bound else 200,
+        status=200,
     )
 
 
@@ -138,7 +138,7 @@ def offline_counts(request, pk):
             "has_activities": activities.exists() if can_change else True,
             "can_change": can_change,
         },
-        status=400 if form is not None and form.is_bound else 200,
+        status=200,
     )
 
 
