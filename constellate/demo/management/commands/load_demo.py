@@ -23,6 +23,7 @@ from django.utils.text import slugify
 from constellate.accounts import services as account_services
 from constellate.accounts.models import Membership, Organisation, User
 from constellate.demo.compass import load_compass
+from constellate.demo.participation import load_pilot_participation
 from constellate.demo.pilots import (
     DEMO_PASSWORD,
     DEMO_URL,
@@ -165,6 +166,8 @@ class Command(BaseCommand):
         made = load_pilot_reflection(pilot, organisation, initiative, people, today)
         # Stakeholder maps with snowball chains, relations and contacts (demo/stakeholders.py).
         made.update(load_pilot_stakeholders(pilot, initiative, people, today))
+        # Who took part, through links and off-line (demo/participation.py).
+        made.update(load_pilot_participation(initiative, creator, today))
         for what, n in made.items():
             if n:
                 self.created[what] = self.created.get(what, 0) + n
