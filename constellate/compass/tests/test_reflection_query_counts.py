@@ -5,9 +5,7 @@ import datetime
 from itertools import count
 
 import pytest
-from django.db import connection
 from django.test import Client
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -25,6 +23,7 @@ from constellate.compass.tests.factories import constellations, framework
 from constellate.compass.tests.factories_reflection import competences
 from constellate.initiatives.models import Initiative, InitiativeMembership
 from constellate.initiatives.tests.factories import InitiativeFactory, InitiativeMembershipFactory
+from constellate.initiatives.tests.support import page_queries
 
 pytestmark = pytest.mark.django_db
 
@@ -186,13 +185,6 @@ PAGES = {
 }
 
 
-def _queries(client, url) -> tuple[int, list[str]]:
-    with CaptureQueriesContext(connection) as ctx:
-        response = client.get(url)
-    assert response.status_code == 200, url
-    return len(ctx.captured_queries), [q["sql"] for q in ctx.captured_queries]
-
-
 @pytest.mark.parametrize("page", list(PAGES))
 def test_query_count_is_the_same_for_10_and_100_items(page):
     what, url = PAGES[page]
@@ -201,9 +193,9 @@ def test_query_count_is_the_same_for_10_and_100_items(page):
     client.force_login(scene.lead)
     scene.grow(what, 10)
     client.get(url(scene))  # warm caches (content types, translations)
-    small, _sql = _queries(client, url(scene))
+    small, _sql = page_queries(client, url(scene))
     scene.grow(what, 100)
-    large, sql = _queries(client, url(scene))
+    large, sql = page_queries(client, url(scene))
     assert large == small, "\n".join(sql)
 
 

@@ -336,3 +336,17 @@ def matrix_params(cases, method: str):
         row = role_cells(case.get if method == "GET" else case.post)
         for role in ROLES:
             yield pytest.param(case, role, row[role], id=f"{case.id}-{role}")
+
+
+# Query counts ----------------------------------------------------------------------------
+
+
+def page_queries(client: Client, url: str) -> tuple[int, list[str]]:
+    """GET `url` (it must answer 200): the number of SQL queries and their text."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as ctx:
+        response = client.get(url)
+    assert response.status_code == 200, url
+    return len(ctx.captured_queries), [q["sql"] for q in ctx.captured_queries]

@@ -5,9 +5,7 @@ import datetime
 from itertools import count
 
 import pytest
-from django.db import connection
 from django.test import Client
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -22,6 +20,7 @@ from constellate.initiatives.models import (
     InitiativeMembership,
 )
 from constellate.initiatives.tests.factories import InitiativeFactory, InitiativeMembershipFactory
+from constellate.initiatives.tests.support import page_queries
 
 pytestmark = pytest.mark.django_db
 
@@ -192,13 +191,6 @@ PAGES = {
 }
 
 
-def _queries(client, url) -> tuple[int, list[str]]:
-    with CaptureQueriesContext(connection) as ctx:
-        response = client.get(url)
-    assert response.status_code == 200, url
-    return len(ctx.captured_queries), [q["sql"] for q in ctx.captured_queries]
-
-
 @pytest.mark.parametrize("page", list(PAGES))
 def test_query_count_is_the_same_for_10_and_500_items(page):
     what, url = PAGES[page]
@@ -207,9 +199,9 @@ def test_query_count_is_the_same_for_10_and_500_items(page):
     client.force_login(scene.admin)
     scene.grow(what, 10)
     client.get(url(scene))  # warm caches (content types, translations)
-    small, _sql = _queries(client, url(scene))
+    small, _sql = page_queries(client, url(scene))
     scene.grow(what, 500)
-    large, sql = _queries(client, url(scene))
+    large, sql = page_queries(client, url(scene))
     assert large == small, "\n".join(sql)
 
 
@@ -218,7 +210,7 @@ def test_public_list_query_count_is_the_same_for_anonymous_visitors():
     client = Client()
     scene.grow("public_initiatives", 10)
     client.get(reverse("initiatives:public_list"))
-    small, _ = _queries(client, reverse("initiatives:public_list"))
+    small, _ = page_queries(client, reverse("initiatives:public_list"))
     scene.grow("public_initiatives", 500)
-    large, _ = _queries(client, reverse("initiatives:public_list"))
+    large, _ = page_queries(client, reverse("initiatives:public_list"))
     assert large == small

@@ -4,15 +4,14 @@ queries with 10 items as with 100."""
 from itertools import count
 
 import pytest
-from django.db import connection
 from django.test import Client
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from constellate.accounts.roles import InitiativeRole, OrgRole
 from constellate.accounts.tests.factories import OrganisationFactory, member
 from constellate.initiatives.models import CanvasVersion
 from constellate.initiatives.tests.factories import InitiativeFactory, InitiativeMembershipFactory
+from constellate.initiatives.tests.support import page_queries
 from constellate.library.models import Case, Method
 from constellate.library.services import case_index_fields, method_index_fields
 from constellate.library.tests.factories import method_texts
@@ -126,13 +125,6 @@ PAGES = {
 }
 
 
-def _queries(client, url) -> tuple[int, list[str]]:
-    with CaptureQueriesContext(connection) as ctx:
-        response = client.get(url)
-    assert response.status_code == 200, url
-    return len(ctx.captured_queries), [q["sql"] for q in ctx.captured_queries]
-
-
 @pytest.mark.parametrize("page", list(PAGES))
 def test_query_count_is_the_same_for_10_and_100_items(page):
     what, url = PAGES[page]
@@ -141,9 +133,9 @@ def test_query_count_is_the_same_for_10_and_100_items(page):
     client.force_login(scene.admin)
     scene.grow(what, 10)
     client.get(url(scene))  # warm caches (content types, translations)
-    small, _sql = _queries(client, url(scene))
+    small, _sql = page_queries(client, url(scene))
     scene.grow(what, 100)
-    large, sql = _queries(client, url(scene))
+    large, sql = page_queries(client, url(scene))
     assert large == small, "\n".join(sql)
 
 
@@ -153,8 +145,8 @@ def test_the_public_lists_cost_the_same_for_anonymous_visitors():
     for url in (reverse("library:method_list"), reverse("library:case_list")):
         scene.grow("cases", 10)
         client.get(url)
-        small, _ = _queries(client, url)
+        small, _ = page_queries(client, url)
         scene.grow("cases", 100)
-        large, _ = _queries(client, url)
+        large, _ = page_queries(client, url)
         assert large == small
         scene.counts.clear()

@@ -4,9 +4,7 @@ number of SQL queries with 10 activities, participations and counts as with 100.
 import datetime
 
 import pytest
-from django.db import connection
 from django.test import Client
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -20,6 +18,7 @@ from constellate.initiatives.tests.factories import (
     InitiativeFactory,
     InitiativeMembershipFactory,
 )
+from constellate.initiatives.tests.support import page_queries
 from constellate.participation.models import OfflineCount, Participation
 
 pytestmark = pytest.mark.django_db
@@ -78,13 +77,6 @@ class Scene:
         )
 
 
-def _queries(client, url) -> int:
-    with CaptureQueriesContext(connection) as ctx:
-        response = client.get(url)
-    assert response.status_code == 200
-    return len(ctx.captured_queries)
-
-
 @pytest.mark.parametrize(
     "page",
     ["missing", "missing?per=week", "offline"],
@@ -98,9 +90,9 @@ def test_pages_cost_the_same_with_more_data(page):
         f"?{query}" if query else ""
     )
     scene.grow(10)
-    small = _queries(client, url)
+    small = page_queries(client, url)[0]
     scene.grow(100)
-    assert _queries(client, url) == small
+    assert page_queries(client, url)[0] == small
 
 
 def test_join_page_costs_the_same_with_more_participations():
@@ -109,6 +101,6 @@ def test_join_page_costs_the_same_with_more_participations():
     client.post(scene.activity.get_join_url(), {"target_group": GROUPS[0]})
     url = scene.activity.get_join_url()
     scene.grow(10)
-    small = _queries(client, url)
+    small = page_queries(client, url)[0]
     scene.grow(100)
-    assert _queries(client, url) == small
+    assert page_queries(client, url)[0] == small
