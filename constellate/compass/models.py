@@ -40,10 +40,6 @@ class Constellation(PerLanguageTexts, TimeStampedModel):
     def __str__(self) -> str:
         return self.name
 
-    @property
-    def name(self) -> str:
-        return self.t.get("name") or self.key
-
 
 class Element(PerLanguageTexts, TimeStampedModel):
     """One element of the compass (e.g. 10 "From doing for to working with"), one
@@ -86,10 +82,6 @@ class Element(PerLanguageTexts, TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.number}. {self.name}"
-
-    @property
-    def name(self) -> str:
-        return self.t.get("name") or self.key
 
 
 # Assessment rounds ---------------------------------------------------------------------------
@@ -474,10 +466,6 @@ class Competence(PerLanguageTexts, TimeStampedModel):
 
     def __str__(self) -> str:
         return self.name
-
-    @property
-    def name(self) -> str:
-        return self.t.get("name") or self.key
 
 
 class CompetenceCheck(models.Model):

@@ -54,7 +54,7 @@ def text_language(texts: dict[str, Any] | None, field: str, lang: str | None = N
 
 class PerLanguageTexts:
     """For models whose `texts` field holds texts per language ({lang: {...}}): `t` is what
-    the current language shows (see `resolve`), worked out once per instance."""
+    the current language shows (see `resolve`), worked out once per instance; `name` the name."""
 
     @property
     def t(self) -> dict[str, Any]:
@@ -62,3 +62,8 @@ class PerLanguageTexts:
         if cached is None:
             cached = self.__dict__["_t"] = resolve(self.texts)  # type: ignore[attr-defined]
         return cached
+
+    @property
+    def name(self) -> str:
+        """The name in the current language, else the stable key."""
+        return self.t.get("name") or self.key  # type: ignore[attr-defined]

@@ -71,10 +71,6 @@ class Method(PerLanguageTexts, TimeStampedModel):
         return self.organisation_id is None
 
     @property
-    def name(self) -> str:
-        return self.t.get("name") or self.key
-
-    @property
     def purpose(self) -> str:
         return self.t.get("purpose", "")
 
