@@ -120,6 +120,26 @@ class JoinQuestion:
 
 
 @dataclass(frozen=True)
+class ReachSource:
+    """People an app reached outside an activity's link, for "who is missing" (the
+    participation app): for example contacts logged with stakeholders in the register.
+
+    - `rows(initiative, period)`: dicts with "day" (the start of the period: a date),
+      "group" (one of the initiative's target groups, or "" when not said), "channel" (a key
+      of the app's own), "place" and "n" (how many times); a fixed number of queries;
+    - `channel_label(channel)`: the app's channel key in words, in the current language;
+    - `known(initiative)`: optional, per target group how many people the app knows of and how
+      many of them it has not reached yet: {group: (known, not_reached)};
+    - `known_url_name`: optional, the page (taking the initiative's pk) listing them."""
+
+    key: str
+    rows: Callable[[Any, str], Iterable[dict[str, Any]]]
+    channel_label: Callable[[str], str]
+    known: Callable[[Any], dict[str, tuple[int, int]]] | None = None
+    known_url_name: str = ""
+
+
+@dataclass(frozen=True)
 class MethodCatalogue:
     """The method library as other apps see it (the canvas's sixth question, suggestions).
 
@@ -144,6 +164,7 @@ class Registry:
     initiative_panels: dict[str, InitiativePanel] = field(default_factory=dict)
     dashboard_panels: dict[str, DashboardPanel] = field(default_factory=dict)
     join_questions: dict[str, JoinQuestion] = field(default_factory=dict)
+    reach_sources: dict[str, ReachSource] = field(default_factory=dict)
     method_catalogue: MethodCatalogue | None = None
 
 
@@ -176,6 +197,10 @@ def register_dashboard_panel(item: DashboardPanel) -> None:
 
 def register_join_question(item: JoinQuestion) -> None:
     registry.join_questions[item.key] = item
+
+
+def register_reach_source(item: ReachSource) -> None:
+    registry.reach_sources[item.key] = item
 
 
 def register_method_catalogue(item: MethodCatalogue) -> None:

@@ -2,13 +2,16 @@
 (the activity's setting), place (the activity's location) and period, and which target groups
 are missing against the share the team expects of them.
 
-Three sources are counted together, each in one grouped query whatever the amount of data:
+Four sources are counted together, each in one grouped query whatever the amount of data:
 - people who joined an activity through its link (`Participation`);
 - people counted off-line by a facilitator (`OfflineCount`);
 - contributions of every registered contribution type that were given by a participant
   (see `core.registry.ContributionType`). A type that names a `target_group_field` is counted
   under that group; the others under "not said", because nothing tells their group. Their
-  channel and place are those of the activity when the type hangs off an activity.
+  channel and place are those of the activity when the type hangs off an activity;
+- people reached in other ways that an app registers as a `core.registry.ReachSource`, such
+  as contacts logged with stakeholders of a target group in the stakeholder register. A
+  source may also tell how many people of a group it knows of but has not reached yet.
 
 The figures count times people took part, not different people: someone who joined two
 activities counts twice, as they were reached twice."""
@@ -33,6 +36,7 @@ PERIODS = ("month", "week")
 MAX_PERIODS = 60  # the table and chart show at most this many periods, the newest
 FLAG_BELOW = 0.5  # a group is flagged below half its expected share
 PUBLIC_MINIMUM = 5  # figures of smaller groups are never shown publicly
+SOURCE_SEPARATOR = ":"  # a reach source's channels are kept apart from the activity settings
 
 
 def period_start(day: date, period: str) -> date:
@@ -142,6 +146,10 @@ def participation_tally(*, initiative: Initiative, period: str = "month") -> Tal
                 row["mv_place"],
                 row["n"],
             )
+    for source in registry.reach_sources.values():
+        for row in source.rows(initiative, period):
+            channel = f"{source.key}{SOURCE_SEPARATOR}{row['channel']}"
+            tally.add(_as_date(row["day"]), row["group"], channel, row["place"], row["n"])
     return tally
 
 
@@ -192,7 +200,26 @@ def expected_shares_stored(*, initiative: Initiative) -> dict[str, int]:
 def channel_label(channel: str) -> str:
     if channel == NO_CHANNEL:
         return _("Not through an activity")
+    key, separator, own = channel.partition(SOURCE_SEPARATOR)
+    source = registry.reach_sources.get(key) if separator else None
+    if source is not None:
+        return str(source.channel_label(own))
     return str(dict(Setting.choices).get(channel, channel))
+
+
+def known_per_group(*, initiative: Initiative) -> tuple[dict[str, tuple[int, int]], str]:
+    """Per target group, the people the registered sources know of and how many of them
+    nobody has reached yet, and the page listing them (of the first source that has one)."""
+    known: dict[str, tuple[int, int]] = {}
+    url_name = ""
+    for source in registry.reach_sources.values():
+        if source.known is None:
+            continue
+        url_name = url_name or source.known_url_name
+        for group, (n, waiting) in source.known(initiative).items():
+            before = known.get(group, (0, 0))
+            known[group] = (before[0] + n, before[1] + waiting)
+    return known, url_name
 
 
 @dataclass
@@ -206,6 +233,8 @@ class GroupLine:
     message: str = ""
     reached_by: list[dict[str, Any]] = field(default_factory=list)
     worked_for_others: list[dict[str, Any]] = field(default_factory=list)
+    known: int = 0  # people of this group the team knows of (e.g. in the stakeholder register)
+    waiting: int = 0  # of them, not reached yet
 
 
 @dataclass
@@ -218,6 +247,7 @@ class MissingVoices:
     places: list[tuple[str, int]]
     periods: list[date]
     over_time: list[dict[str, Any]]
+    known_url_name: str = ""
 
     @property
     def flagged(self) -> list[GroupLine]:
@@ -242,12 +272,19 @@ def missing_voices(*, initiative: Initiative, period: str = "month") -> MissingV
     by_group = tally.by_group()
     per_way = tally.by_group_channel()
     said_total = sum(n for g, n in by_group.items() if g != NOT_SAID)
+    known, known_url_name = known_per_group(initiative=initiative)
     lines = []
     for group in tally.groups:
         count = by_group.get(group, 0)
         share = count / said_total * 100 if said_total else None
         line = GroupLine(
-            group=group, label=group, count=count, share=share, expected=expected[group]
+            group=group,
+            label=group,
+            count=count,
+            share=share,
+            expected=expected[group],
+            known=known.get(group, (0, 0))[0],
+            waiting=known.get(group, (0, 0))[1],
         )
         if line.expected and count == 0:
             line.flagged = True
@@ -294,6 +331,7 @@ def missing_voices(*, initiative: Initiative, period: str = "month") -> MissingV
         ),
         periods=periods,
         over_time=over_time,
+        known_url_name=known_url_name,
     )
 
 

@@ -14,10 +14,12 @@ from constellate.core.registry import (
     InitiativePanel,
     InitiativeTab,
     PersonalData,
+    ReachSource,
     register_dashboard_panel,
     register_initiative_panel,
     register_initiative_tab,
     register_personal_data,
+    register_reach_source,
 )
 
 
@@ -121,5 +123,34 @@ register_personal_data(
         label=_("Your work in stakeholder registers"),
         export=_work_export,
         erase=_work_erase,
+    )
+)
+
+
+def _reach_rows(initiative, period):
+    from constellate.stakeholders.selectors import contact_reach_rows
+
+    return contact_reach_rows(initiative=initiative, period=period)
+
+
+def _channel_label(channel):
+    from constellate.stakeholders.selectors import contact_channel_label
+
+    return contact_channel_label(channel)
+
+
+def _known(initiative):
+    from constellate.stakeholders.selectors import known_per_group
+
+    return known_per_group(initiative=initiative)
+
+
+register_reach_source(
+    ReachSource(
+        key="stakeholder_contacts",
+        rows=_reach_rows,
+        channel_label=_channel_label,
+        known=_known,
+        known_url_name="stakeholders:register",
     )
 )

@@ -30,6 +30,19 @@ def _date_field(label, required=False, help_text=DATE_HELP) -> forms.DateField:
     )
 
 
+def _set_group_choices(form: forms.Form, groups, blank_label) -> None:
+    """The initiative's target groups as choices (and the value already held, should the
+    initiative's groups have changed since); no field when the initiative has none."""
+    current = form.initial.get("target_group") or ""
+    groups = list(groups)
+    if current and current not in groups:
+        groups.append(current)
+    if groups:
+        form.fields["target_group"].choices = [("", blank_label)] + [(g, g) for g in groups]
+    else:
+        del form.fields["target_group"]
+
+
 class StakeholderForm(forms.Form):
     entity = forms.ChoiceField(
         label=_("Person, group or organisation"),
@@ -50,6 +63,11 @@ class StakeholderForm(forms.Form):
         help_text=_("For example: the mother who runs the Tuesday walking group."),
     )
     kind = forms.ChoiceField(label=_("Kind"), choices=Kind.choices)
+    target_group = forms.ChoiceField(
+        label=_("Target group"),
+        required=False,
+        help_text=_("Which of the initiative's target groups they belong to, if any."),
+    )
     roles = forms.MultipleChoiceField(
         label=_("Roles in the service"),
         choices=ServiceRole.choices,
@@ -101,8 +119,9 @@ class StakeholderForm(forms.Form):
         help_text=_("Only what the team needs. They can ask to see everything written here."),
     )
 
-    def __init__(self, *args, choices, can_manage=True, **kwargs):
+    def __init__(self, *args, choices, groups=(), can_manage=True, **kwargs):
         super().__init__(*args, **kwargs)
+        _set_group_choices(self, groups, _("None of these, or not known"))
         self.fields["introduced_by"].choices = [("", _("Nobody: we found them ourselves"))] + [
             (pk, label) for pk, label in choices
         ]
@@ -184,6 +203,11 @@ class ReferralForm(forms.Form):
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
+    target_group = forms.ChoiceField(
+        label=_("Do they belong to one of these groups? (optional)"),
+        required=False,
+        widget=forms.RadioSelect,
+    )
     how_to_reach = forms.CharField(
         label=_("Where or how can we find them?"),
         max_length=200,
@@ -197,6 +221,10 @@ class ReferralForm(forms.Form):
         required=False,
         help_text=_("Only then do we keep a phone number or e-mail address."),
     )
+
+    def __init__(self, *args, groups=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        _set_group_choices(self, groups, _("I don't know, or none of these"))
 
 
 class ImportForm(forms.Form):

@@ -62,6 +62,8 @@ class Stakeholder(TimeStampedModel):
     roles = models.JSONField(_("roles in the service"), default=list, blank=True)
     strengths = models.JSONField(_("strengths and assets"), default=list, blank=True)
     languages = models.JSONField(_("languages"), default=list, blank=True)
+    # One of the initiative's target groups (its own words), for "who is missing".
+    target_group = models.CharField(_("target group"), max_length=120, blank=True)
     reach_way = models.CharField(
         _("best way to reach them"), max_length=20, choices=ReachWay.choices, blank=True
     )

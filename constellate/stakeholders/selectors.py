@@ -4,11 +4,12 @@ permission-aware through the caller's `show_names`, and with a fixed number of q
 from datetime import date, timedelta
 from typing import Any
 
-from django.db.models import Count, Max, OuterRef, Q, QuerySet, Subquery
+from django.db.models import Count, DateField, F, Max, OuterRef, Q, QuerySet, Subquery
+from django.db.models.functions import Trunc
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from constellate.stakeholders.choices import Entity, Kind, Level, Status
+from constellate.stakeholders.choices import ContactKind, Entity, Kind, Level, Status
 from constellate.stakeholders.models import (
     Contact,
     EngagementChange,
@@ -46,7 +47,13 @@ def stakeholder_by_pk(pk: int) -> Stakeholder | None:
 
 
 def stakeholder_list(
-    *, initiative: Any, query: str = "", status: str = "", kind: str = "", show_names: bool = True
+    *,
+    initiative: Any,
+    query: str = "",
+    status: str = "",
+    kind: str = "",
+    group: str = "",
+    show_names: bool = True,
 ) -> QuerySet[Stakeholder]:
     qs = Stakeholder.objects.filter(initiative=initiative).select_related("introduced_by")
     query = query.replace("\x00", "").strip()
@@ -60,6 +67,8 @@ def stakeholder_list(
         qs = qs.filter(status=status)
     if kind in Kind.values:
         qs = qs.filter(kind=kind)
+    if group:
+        qs = qs.filter(target_group=group)
     return qs.order_by("name", "pk")
 
 
@@ -187,6 +196,46 @@ def register_counts(*, initiative: Any) -> dict[str, Any]:
         if row["level"]:
             by_level[row["level"]] = by_level.get(row["level"], 0) + row["n"]
     return {"total": total, "by_status": by_status, "by_level": by_level}
+
+
+# Who is missing (through core.registry.ReachSource) -----------------------------------------
+
+
+def contact_reach_rows(*, initiative: Any, period: str) -> list[dict[str, Any]]:
+    """Contacts logged with stakeholders who belong to one of the target groups, as times
+    someone of that group took part: per period, group, kind of contact (the channel) and the
+    place where they are found. Stakeholders without a target group (staff, organisations)
+    are not counted: they are not the voices the initiative looks for. One query."""
+    rows = (
+        Contact.objects.filter(stakeholder__initiative=initiative)
+        .exclude(stakeholder__target_group="")
+        .values(
+            day=Trunc("happened_on", period, output_field=DateField()),
+            group=F("stakeholder__target_group"),
+            channel=F("kind"),
+            place=F("stakeholder__reach_place"),
+        )
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    return list(rows)
+
+
+def contact_channel_label(channel: str) -> str:
+    return str(dict(ContactKind.choices).get(channel, channel))
+
+
+def known_per_group(*, initiative: Any) -> dict[str, tuple[int, int]]:
+    """Per target group: stakeholders in the register, and how many of them are still only
+    suggested (nobody has reached them yet). One query."""
+    rows = (
+        Stakeholder.objects.filter(initiative=initiative)
+        .exclude(target_group="")
+        .values("target_group")
+        .annotate(n=Count("pk"), waiting=Count("pk", filter=Q(status=Status.SUGGESTED)))
+        .order_by()
+    )
+    return {row["target_group"]: (row["n"], row["waiting"]) for row in rows}
 
 
 # The network, for the map (issue 4, point 5) -------------------------------------------------
@@ -317,6 +366,7 @@ def stakeholder_fields(stakeholder: Stakeholder) -> dict[str, Any]:
         "roles": list(stakeholder.roles),
         "strengths": list(stakeholder.strengths),
         "languages": list(stakeholder.languages),
+        "target_group": stakeholder.target_group,
         "reach_way": stakeholder.reach_way,
         "reach_place": stakeholder.reach_place,
         "consent_purpose": stakeholder.consent_purpose,

@@ -48,6 +48,7 @@ FIELDS = (
     "roles",
     "strengths",
     "languages",
+    "target_group",
     "reach_way",
     "reach_place",
     "consent_purpose",
@@ -152,6 +153,12 @@ def clean_fields(
                 % {"limit": MAX_STRENGTH_LENGTH},
             )
         cleaned["strengths"] = list(dict.fromkeys(strengths))
+    if "target_group" in data:
+        group = _text(data["target_group"])
+        kept = instance is not None and group == instance.target_group
+        if group and not kept and group not in (initiative.target_groups or []):
+            _add(errors, "target_group", _("Choose one of the initiative's target groups."))
+        cleaned["target_group"] = group
     if "consent_on" in data:
         consent_on = data["consent_on"] or None
         if consent_on is not None and not isinstance(consent_on, date):
@@ -438,6 +445,7 @@ def referral_submit(
     phone: str = "",
     email: str = "",
     consent: bool = False,
+    target_group: str = "",
 ) -> Stakeholder:
     """Someone with the link suggests who else to talk to. No account needed; the suggestion
     is introduced by the stakeholder who shares the link. At most `referral_limit()`
@@ -473,6 +481,7 @@ def referral_submit(
         "name": name,
         "suggestion_reason": reason,
         "reach_place": how_to_reach,
+        "target_group": target_group,
         "status": Status.SUGGESTED,
         "introduced_by": link.stakeholder,
         "phone": phone if consent else "",

@@ -34,6 +34,7 @@ COLUMNS = (
     "roles",
     "strengths",
     "languages",
+    "target_group",
     "reach_way",
     "reach_place",
     "consent_purpose",
@@ -203,6 +204,7 @@ def check_rows(*, initiative: Any, rows: list[dict[str, str]]) -> list[dict[str,
                 "phone",
                 "email",
                 "notes",
+                "target_group",
             )
         }
         for key, lookup in lookups.items():

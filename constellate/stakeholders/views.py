@@ -91,10 +91,16 @@ def register(request, pk):
     query = request.GET.get("q", "").strip()[:100]
     status = request.GET.get("status", "")
     kind = request.GET.get("kind", "")
+    group = request.GET.get("group", "")
     page = paginate(
         request,
         selectors.stakeholder_list(
-            initiative=initiative, query=query, status=status, kind=kind, show_names=show_names
+            initiative=initiative,
+            query=query,
+            status=status,
+            kind=kind,
+            group=group,
+            show_names=show_names,
         ),
     )
     for s in page:
@@ -113,6 +119,7 @@ def register(request, pk):
             "query": query,
             "status": status,
             "kind": kind,
+            "group": group,
             "statuses": Status.choices,
             "kinds": Kind.choices,
             "show_names": show_names,
@@ -131,6 +138,7 @@ def stakeholder_add(request, pk):
     form = StakeholderForm(
         request.POST if request.method == "POST" else None,
         choices=choices,
+        groups=initiative.target_groups or [],
         can_manage=can_manage,
         initial={"introduced_by": request.GET.get("introduced_by", "")},
     )
@@ -170,6 +178,7 @@ def stakeholder_edit(request, pk):
     form = StakeholderForm(
         request.POST if request.method == "POST" else None,
         choices=_choices(initiative, exclude=stakeholder.pk),
+        groups=initiative.target_groups or [],
         can_manage=can_manage,
         initial=initial,
     )
@@ -426,7 +435,10 @@ def refer(request, token):
     link = selectors.referral_by_token(token)
     if link is None or not link.is_open:
         return render(request, "stakeholders/refer_invalid.html", status=404)
-    form = ReferralForm(request.POST if request.method == "POST" else None)
+    form = ReferralForm(
+        request.POST if request.method == "POST" else None,
+        groups=link.initiative.target_groups or [],
+    )
     status = 200
     if request.method == "POST" and form.is_valid():
         try:

@@ -20,6 +20,7 @@ from constellate.initiatives.tests.factories import (
 )
 from constellate.initiatives.tests.support import page_queries
 from constellate.participation.models import OfflineCount, Participation
+from constellate.stakeholders.models import Contact, Stakeholder
 
 pytestmark = pytest.mark.django_db
 
@@ -74,6 +75,19 @@ class Scene:
                 groups={GROUPS[i % 3]: 4},
             )
             for i in range(n)
+        )
+        # Stakeholders of the target groups and contacts with them (a registered source).
+        stakeholders = Stakeholder.objects.bulk_create(
+            Stakeholder(
+                initiative=self.initiative,
+                name=f"Bewoner {self.n}-{i}",
+                target_group=GROUPS[i % 3],
+                status="suggested" if i % 2 else "contacted",
+            )
+            for i in range(n)
+        )
+        Contact.objects.bulk_create(
+            Contact(stakeholder=s, kind="visit", happened_on=today) for s in stakeholders
         )
 
 

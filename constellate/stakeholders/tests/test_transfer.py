@@ -121,6 +121,25 @@ def test_contact_details_without_consent_are_a_row_error(scene):
     assert not ImportBatch.objects.exists()
 
 
+def test_target_groups_are_imported_only_when_the_initiative_has_them(scene):
+    initiative, _lead, client = scene
+    initiative.target_groups = ["Jongeren"]
+    initiative.save()
+    response = _upload(client, initiative, b"name,kind,target_group\nA,resident,Ouderen\n")
+    assert "target_group: Choose one of the initiative&#x27;s target groups." in (
+        response.content.decode()
+    )
+    assert not ImportBatch.objects.exists()
+    _upload(client, initiative, b"name,kind,target_group\nA,resident,Jongeren\n")
+    client.post(
+        reverse("stakeholders:import_confirm", args=[initiative.pk]),
+        {"batch": ImportBatch.objects.get().pk},
+    )
+    assert Stakeholder.objects.get().target_group == "Jongeren"
+    exported = client.get(reverse("stakeholders:export", args=[initiative.pk, "csv"]))
+    assert b"target_group" in exported.content and b"Jongeren" in exported.content
+
+
 def test_too_many_rows(scene, monkeypatch):
     initiative, _lead, client = scene
     monkeypatch.setattr(transfer, "MAX_IMPORT_ROWS", 5)
