@@ -51,3 +51,37 @@ def test_map_zoom_colour_and_list(new_page, initiative, facilitator, settings, l
     assert row.locator("td").nth(2).inner_text() == "1"  # one person linked, two ways
     assert row.locator("td li").count() == 2  # introduced by Yusuf, and trusts him
     check_page(page)
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_the_page_shows_the_map_by_itself_once_the_worker_has_computed_it(
+    new_page, initiative, facilitator, lang
+):
+    """With a real queue (the database backend, no worker yet) the page says the map is being
+    computed, lists everyone already, and swaps the map in without a reload (htmx polls)
+    once a worker has run the task."""
+    from django.core.management import call_command
+
+    hub = StakeholderFactory(initiative=initiative, name="Yusuf Amrani")
+    for n in range(3):
+        RelationFactory(
+            source=StakeholderFactory(initiative=initiative, name=f"Buur {n}"), target=hub
+        )
+    page = new_page()
+    login_as(page, facilitator)
+    visit(page, f"/initiatives/{initiative.pk}/stakeholders/")
+    switch_language(page, lang)
+    with lands(page):
+        page.get_by_role("link", name=t(lang, "Network map")).click()
+    status = page.get_by_role("status")
+    assert t(lang, "The map is being computed. It is waiting its turn.") in status.inner_text()
+    assert page.locator("figure.network-map svg").count() == 0
+    assert "Yusuf Amrani" in page.locator("main table").inner_text()
+    check_page(page)
+    page.evaluate("window.stillTheSamePage = true")
+
+    call_command("db_worker", batch=True, no_startup_delay=True, verbosity=0)
+    page.locator("figure.network-map svg").wait_for(timeout=15_000)
+    assert page.evaluate("window.stillTheSamePage") is True  # swapped in, not reloaded
+    assert page.locator(".network-map-pending").count() == 0
+    check_page(page)

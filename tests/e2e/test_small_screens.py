@@ -42,7 +42,27 @@ def check_small_page(page, url):
 
 @pytest.mark.parametrize("lang", ["nl", "en"])
 @pytest.mark.parametrize("viewport", VIEWPORTS.keys())
-def test_pages_fit_a_phone_screen(new_page, facilitator, initiative, full_canvas, viewport, lang):
+def test_pages_fit_a_phone_screen(
+    new_page, facilitator, initiative, full_canvas, settings, viewport, lang
+):
+    from constellate.stakeholders.tests.factories import (
+        ContactFactory,
+        RelationFactory,
+        StakeholderFactory,
+    )
+
+    # The network map's layout computed at once, as a worker would in the background.
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+    initiative.target_groups = ["Huurders blok C", "Jongeren met een uitkering"]
+    initiative.save()
+    hub = StakeholderFactory(
+        initiative=initiative,
+        name="Stichting Buurtwerk Houten-Zuid",
+        target_group="Jongeren met een uitkering",
+    )
+    for _ in range(4):
+        RelationFactory(source=StakeholderFactory(initiative=initiative), target=hub)
+    ContactFactory(stakeholder=hub, next_step="Uitnodiging brengen voor de werkplaats")
     activity = initiative.activities.get()
     page = new_page(viewport=VIEWPORTS[viewport], is_mobile=True, has_touch=True)
 
@@ -64,5 +84,11 @@ def test_pages_fit_a_phone_screen(new_page, facilitator, initiative, full_canvas
         f"/initiatives/{initiative.pk}/members/",
         f"/initiatives/{initiative.pk}/activities/new/",
         activity.get_absolute_url(),
+        f"/initiatives/{initiative.pk}/stakeholders/",
+        f"/initiatives/{initiative.pk}/stakeholders/map/",
+        f"/initiatives/{initiative.pk}/stakeholders/referrals/",
+        f"/initiatives/{initiative.pk}/stakeholders/contacts/",
+        f"/stakeholders/{hub.pk}/",
+        f"/initiatives/{initiative.pk}/missing/",
     ]:
         check_small_page(page, url)
