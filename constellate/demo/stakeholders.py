@@ -7,8 +7,9 @@ People, groups and situations are made up; no demo person has contact details.
 initiative that has no stakeholders yet, so running it twice changes nothing.
 
 Shape of STAKEHOLDERS[slug]:
-    people: [{key, name or description, entity, kind, roles, strengths, languages,
-        reach_way, reach_place, introduced_by (a key), status, levels (oldest first)}]
+    people: [{key, name or description, entity, kind, target_group (one of the pilot's),
+        roles, strengths, languages, reach_way, reach_place, introduced_by (a key), status,
+        levels (oldest first)}]
     relations: [(source key, target key, kind)]
     contacts: [{who (key), kind, days_ago, outcome, next_step, follow_up (days from today),
         by (a people key of the pilot)}]
@@ -26,6 +27,7 @@ STAKEHOLDERS: dict[str, dict[str, Any]] = {
         "people": [
             {
                 "key": "km",
+                "target_group": "Klantmanagers",
                 "name": "Team klantmanagers Werk en Inkomen",
                 "entity": "group",
                 "kind": "front_line",
@@ -36,6 +38,7 @@ STAKEHOLDERS: dict[str, dict[str, Any]] = {
             },
             {
                 "key": "ahmed",
+                "target_group": "Langdurig werkzoekenden",
                 "name": "Ahmed B.",
                 "kind": "service_user",
                 "roles": ["user"],
@@ -60,6 +63,7 @@ STAKEHOLDERS: dict[str, dict[str, Any]] = {
             },
             {
                 "key": "els",
+                "target_group": "Langdurig werkzoekenden",
                 "name": "Els K.",
                 "kind": "service_user",
                 "roles": ["user"],
@@ -94,6 +98,7 @@ STAKEHOLDERS: dict[str, dict[str, Any]] = {
             },
             {
                 "key": "bakkerij",
+                "target_group": "Werkgevers uit de regio",
                 "name": "Bakkerij Van Leeuwen",
                 "entity": "organisation",
                 "kind": "business",
@@ -163,6 +168,7 @@ STAKEHOLDERS: dict[str, dict[str, Any]] = {
         "people": [
             {
                 "key": "corporatie",
+                "target_group": "Woningcorporatie",
                 "name": "Woningcorporatie Lekstede",
                 "entity": "organisation",
                 "kind": "public_body",
@@ -182,6 +188,7 @@ STAKEHOLDERS: dict[str, dict[str, Any]] = {
             },
             {
                 "key": "bewonerscommissie",
+                "target_group": "Huurders van vier flats",
                 "name": "Bewonerscommissie De Vier Flats",
                 "entity": "group",
                 "kind": "resident",
@@ -192,6 +199,7 @@ STAKEHOLDERS: dict[str, dict[str, Any]] = {
             },
             {
                 "key": "mevrouw",
+                "target_group": "Huurders van vier flats",
                 "description": "Oudere bewoonster van flat Noord, woont er 40 jaar",
                 "kind": "resident",
                 "roles": ["user"],
@@ -204,6 +212,7 @@ STAKEHOLDERS: dict[str, dict[str, Any]] = {
             },
             {
                 "key": "turks",
+                "target_group": "Huurders van vier flats",
                 "description": "Turkse vrouwengroep in het buurthuis",
                 "entity": "group",
                 "kind": "resident",
@@ -217,6 +226,7 @@ STAKEHOLDERS: dict[str, dict[str, Any]] = {
             },
             {
                 "key": "afval",
+                "target_group": "Afvalinzameling en wijkbeheer",
                 "name": "Afvalinzameling gemeente",
                 "entity": "organisation",
                 "kind": "public_body",
@@ -256,6 +266,7 @@ STAKEHOLDERS: dict[str, dict[str, Any]] = {
         "people": [
             {
                 "key": "officers",
+                "target_group": "Probation officers",
                 "name": "Probation officers, east team",
                 "entity": "group",
                 "kind": "front_line",
@@ -265,6 +276,7 @@ STAKEHOLDERS: dict[str, dict[str, Any]] = {
             },
             {
                 "key": "lived",
+                "target_group": "People on probation with a low or medium risk",
                 "name": "Lived-experience panel",
                 "entity": "group",
                 "kind": "service_user",
