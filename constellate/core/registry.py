@@ -125,8 +125,10 @@ class ReachSource:
     participation app): for example contacts logged with stakeholders in the register.
 
     - `rows(initiative, period)`: dicts with "day" (the start of the period: a date),
-      "group" (one of the initiative's target groups, or "" when not said), "channel" (a key
-      of the app's own), "place" and "n" (how many times); a fixed number of queries;
+      "group" (one of the initiative's target groups, or "" when not said), "channel" (an
+      activity setting when the way is one, so that the same way is counted as one channel,
+      else a key of the app's own), "place" and "n" (how many times); a fixed number of
+      queries;
     - `channel_label(channel)`: the app's channel key in words, in the current language;
     - `known(initiative)`: optional, per target group how many people the app knows of and how
       many of them it has not reached yet: {group: (known, not_reached)};

@@ -148,7 +148,9 @@ def participation_tally(*, initiative: Initiative, period: str = "month") -> Tal
             )
     for source in registry.reach_sources.values():
         for row in source.rows(initiative, period):
-            channel = f"{source.key}{SOURCE_SEPARATOR}{row['channel']}"
+            channel = row["channel"]
+            if channel not in Setting.values:
+                channel = f"{source.key}{SOURCE_SEPARATOR}{channel}"
             tally.add(_as_date(row["day"]), row["group"], channel, row["place"], row["n"])
     return tally
 

@@ -9,6 +9,7 @@ from django.db.models.functions import Trunc
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from constellate.initiatives.choices import Setting
 from constellate.stakeholders.choices import ContactKind, Entity, Kind, Level, Status
 from constellate.stakeholders.models import (
     Contact,
@@ -201,24 +202,40 @@ def register_counts(*, initiative: Any) -> dict[str, Any]:
 # Who is missing (through core.registry.ReachSource) -----------------------------------------
 
 
+# The kinds of contact that are the same way of reaching people as an activity's setting count
+# under that setting, so "who is missing" shows one door-to-door channel, not two.
+CONTACT_CHANNELS = {
+    ContactKind.CALL: Setting.PHONE,
+    ContactKind.DOOR_TO_DOOR: Setting.DOOR_TO_DOOR,
+    ContactKind.MEETING: Setting.PLACE,
+    ContactKind.MESSAGE: Setting.ONLINE,
+    ContactKind.EMAIL: Setting.ONLINE,
+}
+
+
 def contact_reach_rows(*, initiative: Any, period: str) -> list[dict[str, Any]]:
     """Contacts logged with stakeholders who belong to one of the target groups, as times
-    someone of that group took part: per period, group, kind of contact (the channel) and the
-    place where they are found. Stakeholders without a target group (staff, organisations)
-    are not counted: they are not the voices the initiative looks for. One query."""
+    someone of that group took part: per period, group, way (the channel: an activity setting
+    where the kind of contact is one, else the kind of contact) and the place where they are
+    found. Stakeholders without a target group (staff, organisations) are not counted: they
+    are not the voices the initiative looks for. One query."""
     rows = (
         Contact.objects.filter(stakeholder__initiative=initiative)
         .exclude(stakeholder__target_group="")
         .values(
             day=Trunc("happened_on", period, output_field=DateField()),
             group=F("stakeholder__target_group"),
-            channel=F("kind"),
+            kind_of_contact=F("kind"),
             place=F("stakeholder__reach_place"),
         )
         .annotate(n=Count("pk"))
         .order_by()
     )
-    return list(rows)
+    result = []
+    for row in rows:
+        kind = row.pop("kind_of_contact")
+        result.append({**row, "channel": CONTACT_CHANNELS.get(kind, kind)})
+    return result
 
 
 def contact_channel_label(channel: str) -> str:

@@ -45,6 +45,7 @@ def test_contacts_with_stakeholders_of_a_group_count_as_taking_part(scene):
     young = StakeholderFactory(initiative=initiative, target_group=J, reach_place="Skatepark")
     ContactFactory(stakeholder=young, kind=ContactKind.DOOR_TO_DOOR, happened_on=MAY)
     ContactFactory(stakeholder=young, kind=ContactKind.CALL, happened_on=MAY)
+    ContactFactory(stakeholder=young, kind=ContactKind.VISIT, happened_on=MAY)
     # Staff and organisations without a target group are not the voices looked for.
     alderman = StakeholderFactory(initiative=initiative, kind=Kind.POLITICIAN)
     ContactFactory(stakeholder=alderman, happened_on=MAY)
@@ -52,11 +53,13 @@ def test_contacts_with_stakeholders_of_a_group_count_as_taking_part(scene):
     ContactFactory(stakeholder=StakeholderFactory(target_group=J), happened_on=MAY)
 
     tally = participation.participation_tally(initiative=initiative)
-    assert tally.by_group() == {J: 2}
-    assert tally.by_place() == {"Skatepark": 2}
+    assert tally.by_group() == {J: 3}
+    assert tally.by_place() == {"Skatepark": 3}
     with translation.override("en"):
         channels = {participation.channel_label(c): n for c, n in tally.by_channel().items()}
-    assert channels == {"Door-to-door round": 1, "Call": 1}
+    # A door-to-door round and a call are the same ways as those of activities; a home visit
+    # is a way of its own.
+    assert channels == {"Door to door": 1, "By phone": 1, "Visit": 1}
     assert tally.periods() == [datetime.date(2025, 5, 1)]
 
 
