@@ -9,7 +9,7 @@ from datetime import date, datetime
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.utils.translation import gettext as _
 from ninja import Field, Router, Schema, Status
 from ninja.errors import HttpError
@@ -82,6 +82,7 @@ class StakeholderOut(StakeholderRowOut):
     reached_via: list[StakeholderRef] = Field(
         ..., description="Who introduced whom, from the first person to the direct introducer."
     )
+    introduced: list[StakeholderRef] = Field(..., description="Whom this stakeholder introduced.")
     recorded_at: datetime
     forgotten_at: datetime | None
     contact_details_shown: bool = Field(
@@ -317,6 +318,7 @@ def _detail(request, stakeholder: Stakeholder, *, audit: bool = True) -> dict[st
         "consent_on": stakeholder.consent_on,
         "suggestion_reason": stakeholder.suggestion_reason,
         "reached_via": selectors.reached_via(stakeholder, show_names=True),
+        "introduced": [_ref(s, True) for s in selectors.introduced_list(stakeholder=stakeholder)],
         "recorded_at": stakeholder.created_at,
         "forgotten_at": stakeholder.forgotten_at,
         "contact_details_shown": see_details,
@@ -547,16 +549,27 @@ def network(request, pk: int, response: HttpResponse):
                 "detail": _pending_detail(state),
             },
         )
-    ids = [node["id"] for node in result["nodes"]]
+    return JsonResponse(_network_out(result, version))
+
+
+def _pick(row: dict[str, Any], schema: type[Schema]) -> dict[str, Any]:
+    return {key: row.get(key) for key in schema.model_fields}
+
+
+def _network_out(result: dict[str, Any], version: str) -> dict[str, Any]:
+    """The cached analysis in the shape of NetworkOut, built as plain dicts: validating 10,000
+    nodes and 50,000 edges through the schema would take seconds, this a fraction of one."""
+    nodes = result["nodes"]
+    ids = [node["id"] for node in nodes]
     edges = result["edges"]
     return {
         "version": version,
-        "summary": result["summary"],
-        "nodes": result["nodes"],
+        "summary": _pick(result["summary"], NetworkSummaryOut),
+        "nodes": [_pick(node, NodeOut) for node in nodes],
         "edges": [
             {"source": ids[i], "target": ids[j], "kind": kind}
             for i, j, kind in zip(edges["source"], edges["target"], edges["kind"], strict=True)
         ],
-        "components": result["components"],
-        "growth": result.get("growth", []),
+        "components": [_pick(row, ComponentOut) for row in result["components"]],
+        "growth": [_pick(row, GrowthOut) for row in result.get("growth", [])],
     }

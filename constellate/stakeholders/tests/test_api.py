@@ -34,6 +34,7 @@ from constellate.initiatives.tests.support import (
     client_for,
     role_cells,
 )
+from constellate.stakeholders.api import NetworkOut
 from constellate.stakeholders.models import Contact, EngagementChange, Relation, Stakeholder
 from constellate.stakeholders.tests.factories import (
     ContactFactory,
@@ -609,6 +610,8 @@ def test_introducer_is_shown_by_label_and_created_stakeholder_by_its_chain(world
     )
     assert created.status_code == 201
     assert created.json()["reached_via"] == [{"id": s.pk, "label": NAME_SECRET}]
+    introducer = call(world, "lead", "GET", f"/api/v1/stakeholders/{s.pk}").json()
+    assert introducer["introduced"] == [{"id": created.json()["id"], "label": "Zus van Marieke"}]
     rows = call(world, "observer", "GET", url, {"kind": "resident"}, lang="en").json()["items"]
     row = next(r for r in rows if r["id"] == created.json()["id"])
     assert row["introduced_by"] == {"id": s.pk, "label": f"Resident #{s.pk}"}
@@ -645,6 +648,8 @@ def test_network_is_202_until_computed_then_nodes_edges_and_measures(world, sett
     assert {"x", "y", "betweenness", "clustering", "broker", "cut_vertex"} <= set(nodes[s.pk])
     assert data["edges"] == [{"source": s.pk, "target": other.pk, "kind": "works_with"}]
     assert data["summary"]["nodes"] == 2 and data["summary"]["edges"] == 1
+    # the answer is built without the schema (for speed) but has exactly its shape
+    assert NetworkOut.model_validate(data).model_dump(mode="json") == data
     # the observer's network is another cache entry, without names: computed separately
     observer = call(world, "observer", "GET", url)
     assert observer.status_code == 202
