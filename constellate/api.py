@@ -13,11 +13,14 @@ from constellate.compass.api import router as compass
 from constellate.initiatives.api import public_router as initiatives_public
 from constellate.initiatives.api import router as initiatives
 from constellate.library.api import router as library
+from constellate.stakeholders.api import router as stakeholders
 
 api = NinjaAPI(
     title="Constellate API",
     version="1",
-    description="Co-creation of public services: initiatives, canvases and activities.",
+    description=(
+        "Co-creation of public services: initiatives, canvases, activities and stakeholders."
+    ),
     urls_namespace="api",
     auth=ApiKeyAuth(),
     docs_url=None,
@@ -26,6 +29,7 @@ api.add_router("/", initiatives)
 api.add_router("/", initiatives_public)
 api.add_router("/", library)
 api.add_router("/", compass)
+api.add_router("/", stakeholders)
 
 
 @api.exception_handler(HttpError)
