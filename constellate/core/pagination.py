@@ -1,5 +1,7 @@
 from django.conf import settings
 from django.core.paginator import Page, Paginator
+from ninja import Field, Schema
+from ninja.pagination import PageNumberPagination
 
 
 def page_of(queryset, number, per_page: int | None = None) -> Page:
@@ -10,3 +12,12 @@ def page_of(queryset, number, per_page: int | None = None) -> Page:
 def paginate(request, queryset, per_page: int | None = None) -> Page:
     """The page of a list that the request's `page` parameter asks for."""
     return page_of(queryset, request.GET.get("page"), per_page)
+
+
+class ApiPages(PageNumberPagination):
+    """The API's lists, page by page, with a page number the database can take: a number past
+    2**63 would make the query fail (a 500) instead of a clear 422."""
+
+    class Input(Schema):
+        page: int = Field(1, ge=1, le=1_000_000)
+        page_size: int | None = Field(None, ge=1)

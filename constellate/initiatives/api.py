@@ -9,8 +9,9 @@ from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from ninja import Field, Router, Schema, Status
 from ninja.errors import HttpError
-from ninja.pagination import PageNumberPagination, paginate
+from ninja.pagination import paginate
 
+from constellate.core.pagination import ApiPages
 from constellate.initiatives import selectors, services
 from constellate.initiatives.models import Activity, Initiative
 
@@ -106,7 +107,7 @@ def _invalid(exc: ValidationError) -> HttpError:
 
 
 @router.get("/initiatives", response=list[InitiativeOut])
-@paginate(PageNumberPagination, page_size=25)
+@paginate(ApiPages, page_size=25)
 def initiative_list(request, q: str = "", status: str = ""):
     return selectors.initiative_list_for_user(user=request.auth, query=q[:100], status=status)
 
@@ -158,7 +159,7 @@ def canvas_save(request, pk: int, payload: CanvasIn):
 
 
 @public_router.get("/public/initiatives", response=list[InitiativeOut])
-@paginate(PageNumberPagination, page_size=25)
+@paginate(ApiPages, page_size=25)
 def public_initiative_list(request, q: str = ""):
     return selectors.public_initiative_list(query=q[:100])
 

@@ -9,9 +9,10 @@ from django.http import Http404
 from django.utils.translation import gettext as _
 from ninja import Field, Router, Schema
 from ninja.errors import HttpError
-from ninja.pagination import PageNumberPagination, paginate
+from ninja.pagination import paginate
 
 from constellate.accounts.api import ApiKeyAuth
+from constellate.core.pagination import ApiPages
 from constellate.initiatives.choices import Phase
 from constellate.library import selectors
 from constellate.library.choices import COUNTRY_LABELS, ELEMENT_KEYS, Effort, MethodCategory
@@ -86,7 +87,7 @@ def _check_choice(value: str, allowed, name: str) -> str:
 
 
 @router.get("/library/methods", response=list[MethodOut])
-@paginate(PageNumberPagination, page_size=25)
+@paginate(ApiPages, page_size=25)
 def method_list(
     request,
     q: str = "",
@@ -120,7 +121,7 @@ def method_detail(request, key: str):
 
 
 @router.get("/library/cases", response=list[CaseOut])
-@paginate(PageNumberPagination, page_size=25)
+@paginate(ApiPages, page_size=25)
 def case_list(request, q: str = "", country: str = ""):
     country = _check_choice(country, COUNTRY_LABELS, "country")
     return selectors.case_list(query=q.replace("\x00", "")[:100], country=country).prefetch_related(

@@ -13,13 +13,14 @@ from django.http import Http404, HttpResponse, JsonResponse
 from django.utils.translation import gettext as _
 from ninja import Field, Router, Schema, Status
 from ninja.errors import HttpError
-from ninja.pagination import PageNumberPagination, paginate
+from ninja.pagination import paginate
 
 from constellate.core.network_cache import (
     network_layout_cached,
     network_layout_state,
     network_version,
 )
+from constellate.core.pagination import ApiPages
 from constellate.core.services import audit_record
 from constellate.initiatives.models import Initiative
 from constellate.initiatives.selectors import initiative_by_pk
@@ -30,15 +31,6 @@ from constellate.stakeholders.contributions import NETWORK_SOURCE
 from constellate.stakeholders.models import Contact, Relation, Stakeholder
 
 router = Router(tags=["stakeholders"])
-
-
-class Pages(PageNumberPagination):
-    """25 a page as the other lists, with a page number the database can take (a number past
-    2**63 would make it fail rather than give an empty page)."""
-
-    class Input(Schema):
-        page: int = Field(1, ge=1, le=1_000_000)
-        page_size: int | None = Field(None, ge=1)
 
 
 MAX_PK = 2**63
@@ -393,7 +385,7 @@ def _service_data(stakeholder_in: StakeholderIn, initiative: Initiative, request
 
 
 @router.get("/initiatives/{pk}/stakeholders", response=list[StakeholderRowOut])
-@paginate(Pages, page_size=25)
+@paginate(ApiPages, page_size=25)
 def stakeholder_list(
     request, pk: int, q: str = "", status: str = "", kind: str = "", group: str = ""
 ):
@@ -488,7 +480,7 @@ def relation_delete(request, pk: int):
 
 
 @router.get("/stakeholders/{pk}/contacts", response=list[ContactOut])
-@paginate(Pages, page_size=25)
+@paginate(ApiPages, page_size=25)
 def contact_list(request, pk: int):
     stakeholder = _stakeholder(request, pk)
     return _Mapped(selectors.contact_list_for_stakeholder(stakeholder=stakeholder), _contact)
@@ -507,7 +499,7 @@ def contact_create(request, pk: int, payload: ContactIn):
 
 
 @router.get("/initiatives/{pk}/stakeholders/contacts", response=list[ContactOut])
-@paginate(Pages, page_size=25)
+@paginate(ApiPages, page_size=25)
 def contact_log(request, pk: int):
     """Every contact with the initiative's stakeholders, newest first, as the contact log."""
     initiative = _initiative(request, pk, "stakeholders.view_names")

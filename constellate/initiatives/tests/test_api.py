@@ -198,3 +198,13 @@ def test_nobody_can_revoke_another_persons_key(client, world):
     assert client.post("/accounts/profile/api-keys/", {"revoke": token.pk}).status_code == 404
     assert client.post("/accounts/profile/api-keys/", {"revoke": "abc"}).status_code == 404
     assert world["partner"].api_tokens.count() == 1
+
+
+@pytest.mark.parametrize("url", ["/api/v1/initiatives", "/api/v1/public/initiatives"])
+def test_a_page_number_beyond_reason_gets_a_clear_answer_not_a_server_error(client, world, url):
+    auth = bearer(world["lead"])
+    client.raise_request_exception = False
+    huge = client.get(url, {"page": "99999999999999999999"}, **auth)
+    assert huge.status_code == 422
+    past_the_end = client.get(url, {"page": "1000"}, **auth)
+    assert past_the_end.status_code in (200, 404)
