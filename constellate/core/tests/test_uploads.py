@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import os
 import unicodedata
 import zipfile
 
@@ -11,6 +12,8 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.test import override_settings
 from django.utils import translation
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from PIL import ExifTags, Image
 
 from constellate.core.tests import media_samples as samples
@@ -24,6 +27,16 @@ from constellate.core.uploads import (
 )
 
 ALL = ("image", "audio", "video")
+CODES = {
+    "empty",
+    "too_large",
+    "unknown_type",
+    "wrong_medium",
+    "unsupported",
+    "truncated",
+    "damaged",
+    "too_many_pixels",
+}
 
 
 def refused(data: bytes, name: str = "file", *, media=ALL, **options) -> UploadRefused:
@@ -521,3 +534,92 @@ def test_a_refusal_is_a_validation_error_that_a_form_shows():
 def test_asking_for_an_unknown_medium_is_a_programming_error():
     with pytest.raises(ValueError):
         check_upload(samples.uploaded(samples.png_bytes()), media=["document"])
+
+
+# -- Damaged files in any shape --------------------------------------------------------------------
+
+SAMPLES = {
+    "jpeg": samples.jpeg_bytes(orientation=6),
+    "png": samples.png_bytes(gps=True),
+    "webp": samples.webp_bytes(gps=True),
+    "gif": samples.gif_bytes(),
+    "wav": samples.wav_bytes(seconds=0.05),
+    "mp3": samples.mp3_bytes(frames=6),
+    "flac": samples.flac_bytes(),
+    "ogg": samples.ogg_opus_bytes(),
+    "m4a": samples.mp4_bytes(video=False, brand=b"M4A "),
+    "mp4": samples.mp4_bytes(location=True),
+    "webm": samples.webm_bytes(),
+    "webm-live": samples.webm_bytes(live=True, video=False),
+}
+
+
+@st.composite
+def damaged_samples(draw):
+    data = bytearray(SAMPLES[draw(st.sampled_from(sorted(SAMPLES)))])
+    for _ in range(draw(st.integers(1, 4))):
+        action = draw(st.sampled_from(["cut", "flip", "insert", "delete"]))
+        at = draw(st.integers(0, max(len(data) - 1, 0)))
+        if action == "cut":
+            del data[at:]
+        elif action == "flip" and data:
+            data[at] = draw(st.integers(0, 255))
+        elif action == "insert":
+            data[at:at] = draw(st.binary(min_size=1, max_size=16))
+        elif action == "delete":
+            del data[at : at + draw(st.integers(1, 16))]
+    return bytes(data)
+
+
+@settings(
+    max_examples=int(os.environ.get("UPLOAD_FUZZ_EXAMPLES", "300")),
+    suppress_health_check=[HealthCheck.too_slow],
+)
+@given(damaged_samples())
+def test_a_damaged_file_is_either_accepted_as_media_or_refused_never_an_error(data):
+    try:
+        checked = check_upload(samples.uploaded(data, "x"), media=ALL)
+    except UploadRefused as error:
+        assert error.code in CODES
+        assert error.message
+    else:
+        assert checked.medium in ALL and checked.size > 0
+        if checked.medium == "image":
+            reopen(checked)  # what is accepted opens cleanly
+
+
+MAGIC = [
+    b"\xff\xd8\xff",
+    b"\x89PNG\r\n\x1a\n",
+    b"GIF89a",
+    b"RIFF\x00\x01\x00\x00WEBP",
+    b"RIFF\x00\x01\x00\x00WAVE",
+    b"OggS",
+    b"fLaC",
+    b"\x1a\x45\xdf\xa3",
+    b"\x00\x00\x00\x18ftypisom",
+    b"\x00\x00\x00\x08moov",
+    b"ID3",
+    b"\xff\xfb",
+]
+
+
+@settings(max_examples=int(os.environ.get("UPLOAD_FUZZ_EXAMPLES", "300")))
+@given(st.sampled_from(MAGIC), st.binary(max_size=300))
+def test_random_bytes_behind_a_known_signature_are_refused_cleanly(magic, rest):
+    try:
+        check_upload(samples.uploaded(magic + rest, "x"), media=ALL)
+    except UploadRefused as error:
+        assert error.code in CODES
+
+
+def test_a_gif_cut_inside_a_frame_header_is_refused():
+    # Found by the test above: Pillow raised IndexError on it.
+    data = (
+        b"GIF89a\x10\x00\x10\x00\x81\x00\x00\xff\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00"
+        b"!\xff\x0bNETSCAPE2.0\x03\x01\x00\x00\x00!\xfe\x0fmade on a phone\x00"
+        b"!\xf9\x04\x00\x0c\x00\x00\x00,\x00\x00\x00\x00\x10\x00\x10\x00\x00\x08\x1d\x00\x01\x08"
+        b"\x1cH\xb0\xa0\xc1\x83\x08\x13*\\\xc8\xb0\xa1\xc3\x87\x10#J\x9cH\xb1\xa2\xc5\x81\x01"
+        b"\x01\x00!\xf9\x04\x01\x0c\x00\x01\x00,\x00\x00\x00\x00\x10\x00\x10\x00"
+    )
+    assert refused(data, "x.gif").code in ("truncated", "damaged")
