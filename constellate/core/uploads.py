@@ -717,13 +717,14 @@ def _check_isobmff(fh: IO[bytes], size: int) -> _Found:
     moov = _read_at(fh, start, end - start)
 
     handlers: list[bytes] = []
+    fragmented = False
     timescale = duration = 0
     width = height = None
     had_location = False
     medium = "video"
 
     def walk(begin: int, finish: int, depth: int) -> None:
-        nonlocal timescale, duration, width, height, had_location
+        nonlocal timescale, duration, width, height, had_location, fragmented
         if depth > 12:
             raise _refuse_damaged(medium)
         for kind, body, body_end in _iso_boxes(moov, begin, finish, medium):
@@ -748,6 +749,7 @@ def _check_isobmff(fh: IO[bytes], size: int) -> _Found:
             elif kind in (b"\xa9xyz", b"loci") or (kind == b"keys" and b"location" in payload):
                 had_location = True
             elif kind in _ISO_CONTAINERS:
+                fragmented = fragmented or kind == b"mvex"
                 inner = body
                 # ISO 'meta' is a full box (4 bytes of version and flags); QuickTime's is not.
                 if kind == b"meta" and moov[body + 4 : body + 8] != b"hdlr":
@@ -772,9 +774,11 @@ def _check_isobmff(fh: IO[bytes], size: int) -> _Found:
             info = MP4(fh).info
         except Exception:  # noqa: BLE001 - mutagen failing on hostile bytes
             raise _refuse_damaged("audio") from None
-        return _Found(
-            "audio", "audio/mp4", ".m4a", _length_of(info) or seconds, had_location=had_location
-        )
+        # A fragmented file (a browser recording) has its length in the fragments, not in the
+        # headers mutagen reads: better no duration than a wrong one.
+        if not fragmented:
+            seconds = seconds or _length_of(info)
+        return _Found("audio", "audio/mp4", ".m4a", seconds, had_location=had_location)
     if brand == b"qt  ":
         mime, extension = "video/quicktime", ".mov"
     else:
