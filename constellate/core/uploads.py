@@ -7,34 +7,46 @@ a file is by *parsing its content*, and refuses what it cannot parse.
 
 What is accepted, and why
 -------------------------
-Photos (``image``), parsed and re-encoded with Pillow:
+Photos (``image``), parsed and written anew with Pillow:
     JPEG, PNG, WebP and GIF (animated GIF and WebP too). These are what phone cameras and
     browsers produce and what every browser can show. A photo is fully decoded (``verify()``
-    and a full ``load()``), so a truncated or damaged file is refused. Photos with more pixels
-    than ``Image.MAX_IMAGE_PIXELS`` (or ``settings.UPLOAD_MAX_IMAGE_PIXELS``) are refused before
-    decoding, so a tiny file cannot blow up into gigabytes of memory (a "decompression bomb").
+    and a full ``load()`` of every frame), so a truncated or damaged file is refused. A photo
+    with more pixels (all frames together) than ``Image.MAX_IMAGE_PIXELS`` is refused before it
+    is decoded, so a tiny file cannot blow up into gigabytes of memory (a "decompression
+    bomb"); ``settings.UPLOAD_MAX_IMAGE_PIXELS`` can lower that limit.
     The photo is then written anew: it is turned upright first (the EXIF orientation is applied)
     and all metadata is left out: EXIF (camera make and serial number, date, GPS place), XMP,
-    comments. Only the colour profile is kept. When the teller chose to share the place
-    (``keep_location=True``) the GPS data alone is written back.
+    comments, and anything appended after the image data. Only the colour profile is kept.
+    When the teller chose to share the place (``keep_location=True``) the GPS data alone is
+    written back.
     HEIC/HEIF and AVIF photos are *not* accepted: Pillow cannot open HEIC without an extra
     native plugin. This matters little in practice, because an iPhone converts its HEIC photos
     to JPEG when a browser uploads them; someone who sends a HEIC file anyway gets a message
     explaining how to send a JPG.
-Sound (``audio``), parsed with mutagen or the ISO/Matroska parsers below:
-    MP3, M4A/AAC (MP4 container, what Safari records), Ogg (Opus or Vorbis), WAV, FLAC, and WebM
-    or Matroska audio (what Chrome and Firefox record in the browser:
+Sound (``audio``):
+    MP3, WAV, FLAC and Ogg (Opus or Vorbis; Firefox records ``audio/ogg;codecs=opus``), parsed
+    with mutagen; M4A/AAC (MP4 with only sound tracks; Safari and Chrome record
+    ``audio/mp4``); WebM or Matroska with only sound tracks (Chrome records
     ``audio/webm;codecs=opus``).
 Video (``video``):
     MP4 and MOV (ISO base media: what phones record) and WebM/Matroska (browser recordings).
     An MP4 file counts as video when it has a video track (handler ``vide``) and as sound when
-    it only has sound tracks (``soun``). Sound and video files are stored as sent (they are not
-    rewritten); their location, if any, is reported in ``had_location`` but not removed.
+    it only has sound tracks (``soun``).
+
+MP4/MOV and WebM are checked by walking their structure here (mutagen cannot read WebM and
+does not tell video from sound): every box or element must fit inside its parent and the
+file, MP4 needs its index ('moov') and media data, WebM its DocType, Tracks and a Cluster.
+Open-ended elements, as live browser recordings write them, are followed block by block.
+Sound and video files are stored as sent, not rewritten: a location in a video is reported
+in ``had_location`` but not removed. Serve stored files with the checked ``mime`` and
+``X-Content-Type-Options: nosniff``. Known limits: an MP3 or a live WebM cut exactly between
+two frames or clusters cannot be told from a shorter recording, and plays up to the cut.
 
 Everything else is refused: HTML, SVG (it can carry scripts), PDF, programs, archives, empty
 files, files whose structure runs past their end (an interrupted upload) and files of a medium
 the caller did not ask for. A file whose *name* is wrong but whose content is a good photo,
-sound or video is accepted and gets the extension of its content.
+sound or video is accepted and gets the extension of its content; :func:`safe_filename`
+makes the name harmless.
 
 Sizes are limited per medium (:data:`MEDIA_LIMITS`, overridable with ``settings.UPLOAD_LIMITS``
 or the ``limits`` argument). The size is checked before anything is parsed, and the file is
@@ -63,6 +75,13 @@ from django.core.files import File
 from django.core.files.base import ContentFile
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
+from mutagen.flac import FLAC
+from mutagen.mp3 import MP3
+from mutagen.mp4 import MP4
+from mutagen.oggopus import OggOpus
+from mutagen.oggvorbis import OggVorbis
+from mutagen.wave import WAVE
+from PIL import ExifTags, Image, ImageFile, ImageOps, ImageSequence
 
 MB = 1024 * 1024
 
@@ -399,8 +418,6 @@ def _sniff(head: bytes) -> str | None:
 
 
 def _check_image(data: bytes, *, name: str, keep_location: bool) -> CheckedUpload:
-    from PIL import Image, ImageFile
-
     if ImageFile.LOAD_TRUNCATED_IMAGES:
         # Set elsewhere, this would let half-decoded photos through padded with grey.
         raise ImproperlyConfigured("PIL.ImageFile.LOAD_TRUNCATED_IMAGES must stay False")
@@ -436,12 +453,15 @@ def _check_image(data: bytes, *, name: str, keep_location: bool) -> CheckedUploa
         raise _refuse_damaged("image") from None
 
     mime, extension = _IMAGE_TYPES[image.format]
-    with warnings.catch_warnings():
-        # Pillow warns about damaged EXIF ("Corrupt EXIF data"); it is dropped anyway.
-        warnings.simplefilter("ignore", UserWarning)
-        cleaned, had_location = _rewrite_image(image, keep_location=keep_location)
-    with Image.open(io.BytesIO(cleaned)) as result:
-        width, height = result.size
+    try:
+        with warnings.catch_warnings():
+            # Pillow warns about damaged EXIF ("Corrupt EXIF data"); it is dropped anyway.
+            warnings.simplefilter("ignore", UserWarning)
+            cleaned, had_location = _rewrite_image(image, keep_location=keep_location)
+        with Image.open(io.BytesIO(cleaned)) as result:
+            width, height = result.size
+    except Exception:  # noqa: BLE001 - a photo that decodes but cannot be written anew
+        raise _refuse_damaged("image") from None
     return CheckedUpload(
         medium="image",
         mime=mime,
@@ -457,8 +477,6 @@ def _check_image(data: bytes, *, name: str, keep_location: bool) -> CheckedUploa
 
 
 def _looks_like_image(fh: IO[bytes]) -> bool:
-    from PIL import Image
-
     fh.seek(0)
     try:
         with warnings.catch_warnings():
@@ -488,8 +506,6 @@ def _refuse_if_too_many_pixels(size: tuple[int, int], limit: int, frames: int = 
 
 
 def _gps_of(exif: Any) -> dict[int, Any]:
-    from PIL import ExifTags
-
     try:
         return dict(exif.get_ifd(ExifTags.IFD.GPSInfo))
     except (KeyError, ValueError, TypeError, struct.error, OSError):
@@ -498,8 +514,6 @@ def _gps_of(exif: Any) -> dict[int, Any]:
 
 def _rewrite_image(image: Any, *, keep_location: bool) -> tuple[bytes, bool]:
     """Write the photo anew, upright, without metadata (GPS kept only when asked)."""
-    from PIL import Image, ImageOps, ImageSequence
-
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", UserWarning)  # Pillow's "Corrupt EXIF data"
@@ -508,7 +522,7 @@ def _rewrite_image(image: Any, *, keep_location: bool) -> tuple[bytes, bool]:
         # Unreadable EXIF is simply left out; the photo itself decoded fine.
         exif = Image.Exif()
     gps = _gps_of(exif)
-    xmp = image.info.get("xmp") or b""
+    xmp = image.info.get("xmp") or image.info.get("XML:com.adobe.xmp") or b""
     if isinstance(xmp, str):
         xmp = xmp.encode("utf-8", "replace")
     had_location = bool(gps) or b"GPSLatitude" in xmp or b"GPSLongitude" in xmp
@@ -518,8 +532,6 @@ def _rewrite_image(image: Any, *, keep_location: bool) -> tuple[bytes, bool]:
     if icc:
         options["icc_profile"] = icc
     if keep_location and gps:
-        from PIL import ExifTags
-
         kept = Image.Exif()
         kept.get_ifd(ExifTags.IFD.GPSInfo).update(gps)
         options["exif"] = kept.tobytes()
@@ -599,8 +611,6 @@ def _check_audio(kind: str, fh: IO[bytes], size: int) -> _Found:
     fh.seek(0)
     try:
         if kind == "mp3":
-            from mutagen.mp3 import MP3
-
             info = MP3(fh).info
             if not info.bitrate or not info.sample_rate:
                 raise _refuse_damaged("audio")
@@ -608,15 +618,11 @@ def _check_audio(kind: str, fh: IO[bytes], size: int) -> _Found:
         if kind == "wav":
             _check_riff_size(fh, size)
             fh.seek(0)
-            from mutagen.wave import WAVE
-
             info = WAVE(fh).info
             if not info.sample_rate or not info.channels:
                 raise _refuse_damaged("audio")
             return _Found("audio", "audio/wav", ".wav", _length_of(info))
         if kind == "flac":
-            from mutagen.flac import FLAC
-
             info = FLAC(fh).info
             return _Found("audio", "audio/flac", ".flac", _length_of(info))
         if kind == "ogg":
@@ -629,9 +635,6 @@ def _check_audio(kind: str, fh: IO[bytes], size: int) -> _Found:
 
 
 def _check_ogg(fh: IO[bytes]) -> _Found:
-    from mutagen.oggopus import OggOpus
-    from mutagen.oggvorbis import OggVorbis
-
     for kind in (OggOpus, OggVorbis):
         fh.seek(0)
         try:
@@ -767,8 +770,6 @@ def _check_isobmff(fh: IO[bytes], size: int) -> _Found:
     seconds = round(duration / timescale, 3) if timescale and duration else None
 
     if medium == "audio":
-        from mutagen.mp4 import MP4
-
         fh.seek(0)
         try:
             info = MP4(fh).info
