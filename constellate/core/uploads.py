@@ -24,8 +24,8 @@ Photos (``image``), parsed and written anew with Pillow:
     to JPEG when a browser uploads them; someone who sends a HEIC file anyway gets a message
     explaining how to send a JPG.
 Sound (``audio``):
-    MP3, WAV, FLAC and Ogg (Opus or Vorbis; Firefox records ``audio/ogg;codecs=opus``), parsed
-    with mutagen; M4A/AAC (MP4 with only sound tracks; Safari and Chrome record
+    MP3, raw AAC (ADTS), WAV, FLAC and Ogg (Opus or Vorbis; Firefox records
+    ``audio/ogg;codecs=opus``), parsed with mutagen; M4A/AAC (MP4 with only sound tracks; Safari and Chrome record
     ``audio/mp4``); WebM or Matroska with only sound tracks (Chrome records
     ``audio/webm;codecs=opus``).
 Video (``video``):
@@ -75,6 +75,7 @@ from django.core.files import File
 from django.core.files.base import ContentFile
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
+from mutagen.aac import AAC
 from mutagen.flac import FLAC
 from mutagen.mp3 import MP3
 from mutagen.mp4 import MP4
@@ -93,7 +94,7 @@ MEDIA = ("image", "audio", "video")
 #: The formats shown to people, per medium, in the order they are most likely to have them.
 ACCEPTED_FORMATS: dict[str, tuple[str, ...]] = {
     "image": ("JPG", "PNG", "WebP", "GIF"),
-    "audio": ("MP3", "M4A", "OGG", "Opus", "WAV", "WebM", "FLAC"),
+    "audio": ("MP3", "M4A", "AAC", "OGG", "Opus", "WAV", "WebM", "FLAC"),
     "video": ("MP4", "MOV", "WebM"),
 }
 
@@ -410,6 +411,9 @@ def _sniff(head: bytes) -> str | None:
     if len(head) >= 2 and head[0] == 0xFF and head[1] & 0xE0 == 0xE0 and head[1] & 0x06:
         # An MPEG audio frame sync with a layer set (Layer III for MP3).
         return "mp3"
+    if len(head) >= 2 and head[0] == 0xFF and head[1] & 0xF6 == 0xF0:
+        # An ADTS frame sync (layer 0): raw AAC, as some Android recorders write it.
+        return "aac"
     return None
 
 
@@ -622,6 +626,11 @@ def _check_audio(kind: str, fh: IO[bytes], size: int) -> _Found:
             if not info.sample_rate or not info.channels:
                 raise _refuse_damaged("audio")
             return _Found("audio", "audio/wav", ".wav", _length_of(info))
+        if kind == "aac":
+            info = AAC(fh).info
+            if not info.sample_rate or not info.length:
+                raise _refuse_damaged("audio")
+            return _Found("audio", "audio/aac", ".aac", _length_of(info))
         if kind == "flac":
             info = FLAC(fh).info
             return _Found("audio", "audio/flac", ".flac", _length_of(info))

@@ -130,6 +130,21 @@ def mp3_bytes(frames: int = 40) -> bytes:
     return frame * frames
 
 
+def adts_aac_bytes(frames: int = 30, frame_length: int = 200) -> bytes:
+    """Raw AAC in ADTS frames: AAC LC, 44.1 kHz, stereo, silent payload."""
+    header = (
+        0xFFF << 44  # sync word
+        | 1 << 40  # MPEG-4, layer 0, no CRC
+        | 1 << 38  # profile: AAC LC
+        | 4 << 34  # 44.1 kHz
+        | 2 << 30  # two channels
+        | frame_length << 13
+        | 0x7FF << 2  # buffer fullness: variable bit rate
+    )
+    frame = header.to_bytes(7, "big") + b"\x00" * (frame_length - 7)
+    return frame * frames
+
+
 def flac_bytes() -> bytes:
     """A FLAC stream with only its STREAMINFO block (1 s of 8 kHz mono, 16 bit)."""
     sample_rate, channels, bits, total = 8000, 1, 16, 8000

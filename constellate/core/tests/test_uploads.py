@@ -10,6 +10,7 @@ import zipfile
 import pytest
 from django import forms
 from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import TemporaryUploadedFile
 from django.test import override_settings
 from django.utils import translation
 from hypothesis import HealthCheck, given, settings
@@ -65,6 +66,7 @@ def reopen(checked: CheckedUpload) -> Image.Image:
         (samples.wav_bytes, "voice.wav", "audio", "audio/wav", ".wav"),
         (samples.mp3_bytes, "song.mp3", "audio", "audio/mpeg", ".mp3"),
         (samples.flac_bytes, "voice.flac", "audio", "audio/flac", ".flac"),
+        (samples.adts_aac_bytes, "voice.aac", "audio", "audio/aac", ".aac"),
         (samples.ogg_opus_bytes, "voice.ogg", "audio", "audio/ogg", ".opus"),
         (
             lambda: samples.mp4_bytes(video=False, brand=b"M4A "),
@@ -274,6 +276,27 @@ def test_the_limit_of_the_medium_the_content_turns_out_to_be_applies():
     error = refused(data, "x.mp4", media=["image", "video"], limits={"image": len(data) - 1})
     assert error.code == "too_large"
     assert check_upload(samples.uploaded(data), media=["image"], limits={"image": len(data)})
+
+
+def test_a_large_upload_kept_on_disk_by_django_is_checked_in_place():
+    data = samples.mp4_bytes()
+    upload = TemporaryUploadedFile("clip.mp4", "video/mp4", len(data), None)
+    upload.write(data)
+    upload.seek(0)
+    try:
+        checked = check_upload(upload, media=["video"])
+        assert checked.content is upload
+        checked.content.seek(0)
+        assert checked.content.read() == data
+    finally:
+        upload.close()
+
+
+def test_a_stream_that_cannot_seek_is_copied_within_the_limit_and_checked():
+    data = samples.wav_bytes()
+    checked = check_upload(_Upload(_CountingStream(data), size=None, name="v.wav"), media=["audio"])
+    checked.content.seek(0)
+    assert (checked.medium, checked.size, checked.content.read()) == ("audio", len(data), data)
 
 
 @override_settings(UPLOAD_LIMITS={"audio": 1000})
@@ -488,7 +511,7 @@ def test_the_refusal_names_what_can_be_sent_in_english():
         photos_only = refused(HTML, "x.jpg", media=["image"])
     assert error.message == (
         "This file is not a photo, sound recording or video that we can open. You can "
-        "send JPG, PNG, WebP, GIF, MP3, M4A, OGG, Opus, WAV, WebM, FLAC, MP4 or MOV."
+        "send JPG, PNG, WebP, GIF, MP3, M4A, AAC, OGG, Opus, WAV, WebM, FLAC, MP4 or MOV."
     )
     assert photos_only.message == (
         "This file is not a photo that we can open. You can send JPG, PNG, WebP or GIF."
@@ -546,6 +569,7 @@ SAMPLES = {
     "wav": samples.wav_bytes(seconds=0.05),
     "mp3": samples.mp3_bytes(frames=6),
     "flac": samples.flac_bytes(),
+    "aac": samples.adts_aac_bytes(frames=5),
     "ogg": samples.ogg_opus_bytes(),
     "m4a": samples.mp4_bytes(video=False, brand=b"M4A "),
     "mp4": samples.mp4_bytes(location=True),
@@ -601,6 +625,7 @@ MAGIC = [
     b"\x00\x00\x00\x08moov",
     b"ID3",
     b"\xff\xfb",
+    b"\xff\xf1",
 ]
 
 
