@@ -148,9 +148,13 @@ class UploadRefused(ValidationError):
 class CheckedUpload:
     """An upload that passed :func:`check_upload`, ready to be stored.
 
-    ``content`` is a Django ``File`` positioned at its start: for photos a new file with the
-    cleaned, re-encoded image; for sound and video the upload itself. Store it with
-    ``field.save(checked.safe_name, checked.content)``.
+    ``content`` is a Django ``File`` named ``safe_name`` and positioned at its start: for
+    photos a new file with the cleaned, re-encoded image (``size`` is then its size, not the
+    upload's); for sound and video the uploaded bytes as sent. Store it with
+    ``field.save(checked.safe_name, checked.content)``. ``width``, ``height`` (pixels) and
+    ``duration`` (seconds) are given where the file states them cheaply, else None.
+    ``had_location`` says whether the upload carried a place (GPS in a photo's EXIF or XMP, a
+    location atom in an MP4/MOV); for photos it was removed unless ``keep_location`` was set.
     """
 
     medium: str
@@ -326,14 +330,15 @@ def check_upload(
     if size > sizes[found.medium]:
         raise _refuse_too_large(found.medium, size, sizes[found.medium])
     fh.seek(0)
-    content = upload if fh is getattr(upload, "file", None) else File(fh)
-    content.seek(0)
+    safe_name = safe_filename(name, found.extension)
+    # Named with the safe name, so that even assigning it straight to a FileField is harmless.
+    content = File(fh, name=safe_name)
     return CheckedUpload(
         medium=found.medium,
         mime=found.mime,
         extension=found.extension,
         size=size,
-        safe_name=safe_filename(name, found.extension),
+        safe_name=safe_name,
         content=content,
         width=found.width,
         height=found.height,
@@ -562,8 +567,7 @@ def _rewrite_image(image: Any, *, keep_location: bool) -> tuple[bytes, bool]:
             upright = ImageOps.exif_transpose(image) or image
     except (OSError, ValueError, TypeError, KeyError, SyntaxError, struct.error):
         upright = image
-    if upright is image:
-        upright = image.copy()
+    # The photo is ours alone: its metadata is dropped in place rather than on a copy.
     transparency = image.info.get("transparency")
     upright.info = {}
     if transparency is not None and upright.mode in ("P", "L", "RGB"):
@@ -851,20 +855,29 @@ def _vint(data: bytes, pos: int, *, keep_marker: bool) -> tuple[int | None, int]
 class _Ebml:
     """Reads EBML element headers from a file, refusing sizes that run past its end."""
 
+    _WINDOW = 256 * 1024
+
     def __init__(self, fh: IO[bytes], size: int):
         self.fh = fh
         self.size = size
+        self._buffer = b""
+        self._buffer_at = 0
 
-    def element_id(self, pos: int) -> int:
-        try:
-            return _vint(_read_at(self.fh, pos, 4), 0, keep_marker=True)[0] or 0
-        except IndexError:
-            raise _refuse_truncated() from None
+    def _head(self, pos: int) -> bytes:
+        """Up to 12 bytes at ``pos``: an element header is at most 4 bytes of ID and 8 of size.
+
+        Headers are read from a window of the file, so walking thousands of small blocks in a
+        long recording costs few reads.
+        """
+        offset = pos - self._buffer_at
+        if offset < 0 or offset + 12 > len(self._buffer):
+            self._buffer = _read_at(self.fh, pos, self._WINDOW)
+            self._buffer_at, offset = pos, 0
+        return self._buffer[offset : offset + 12]
 
     def element(self, pos: int, limit: int) -> tuple[int, int, int | None]:
         """Return (id, data start, data end or None if unknown) of the element at ``pos``."""
-        # An element header is at most 4 bytes of ID and 8 of size: one read is enough.
-        head = _read_at(self.fh, pos, 12)
+        head = self._head(pos)
         try:
             ident, id_len = _vint(head, 0, keep_marker=True)
             if id_len > 4:
@@ -980,9 +993,9 @@ def _walk_open_cluster(reader: _Ebml, start: int, limit: int, elements: int) -> 
     pos = start
     while pos < limit and elements < _EBML_MAX_ELEMENTS:
         elements += 1
-        if reader.element_id(pos) in _CLUSTER_ENDS:
+        ident, _start, child_end = reader.element(pos, limit)
+        if ident in _CLUSTER_ENDS:
             return pos, elements
-        ident, child_start, child_end = reader.element(pos, limit)
         if child_end is None:
             raise _refuse_damaged("video")
         pos = child_end

@@ -285,7 +285,8 @@ def test_a_large_upload_kept_on_disk_by_django_is_checked_in_place():
     upload.seek(0)
     try:
         checked = check_upload(upload, media=["video"])
-        assert checked.content is upload
+        assert checked.content.file is upload.file
+        assert checked.content.name == "clip.mp4"
         checked.content.seek(0)
         assert checked.content.read() == data
     finally:
@@ -499,7 +500,9 @@ def test_the_checked_upload_uses_the_safe_name():
     tricky = samples.uploaded(samples.jpeg_bytes(), "x.jpg")
     tricky.name = "../../\u202eevil" + "e" * 300 + ".svg"
     checked = check_upload(tricky, media=["image"])
-    assert checked.safe_name == "evil" + "e" * 96 + ".jpg"
+    assert checked.safe_name == "evil" + "e" * 96 + ".jpg" == checked.content.name
+    sound = samples.uploaded(samples.wav_bytes(), "../../../etc/cron.d/job")
+    assert check_upload(sound, media=["audio"]).content.name == "job.wav"
 
 
 # -- Messages --------------------------------------------------------------------------------------
