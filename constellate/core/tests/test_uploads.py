@@ -346,6 +346,21 @@ def test_a_file_starting_like_a_gif_but_holding_html_is_refused():
     assert refused(b"GIF89a" + HTML, "x.gif").code in ("damaged", "truncated")
 
 
+def test_html_behind_a_jpeg_signature_is_refused():
+    # The first segment claims 15,393 bytes ("<!") that are not there.
+    assert refused(b"\xff\xd8\xff\xe0" + HTML, "x.jpg").code in ("damaged", "truncated")
+
+
+def test_a_real_photo_carrying_a_script_in_its_comment_is_kept_without_it():
+    out = io.BytesIO()
+    samples.two_colour_image().save(out, format="JPEG", comment=HTML)
+    assert HTML in out.getvalue()
+    checked = check_upload(samples.uploaded(out.getvalue(), "polyglot.html"), media=["image"])
+    checked.content.seek(0)
+    assert checked.safe_name == "polyglot.jpg"
+    assert b"<script>" not in checked.content.read()
+
+
 def test_an_id3_tag_without_sound_after_it_is_refused():
     assert refused(b"ID3\x04\x00\x00\x00\x00\x00\x00" + HTML, "x.mp3").code == "damaged"
 
