@@ -31,16 +31,20 @@ Sound (``audio``):
 Video (``video``):
     MP4 and MOV (ISO base media: what phones record) and WebM/Matroska (browser recordings).
     An MP4 file counts as video when it has a video track (handler ``vide``) and as sound when
-    it only has sound tracks (``soun``).
+    it only has sound tracks (``soun``). The place a phone stores in a video or recording
+    ('©xyz' or 'loci' user data, Apple's ``location.ISO6709`` metadata) is blanked out (the box
+    becomes an empty 'free' box of the same size, so nothing else moves) unless the teller
+    shares it.
 
 MP4/MOV and WebM are checked by walking their structure here (mutagen cannot read WebM and
 does not tell video from sound): every box or element must fit inside its parent and the
 file, MP4 needs its index ('moov') and media data, WebM its DocType, Tracks and a Cluster.
 Open-ended elements, as live browser recordings write them, are followed block by block.
-Sound and video files are stored as sent, not rewritten: a location in a video is reported
-in ``had_location`` but not removed. Serve stored files with the checked ``mime`` and
-``X-Content-Type-Options: nosniff``. Known limits: an MP3 or a live WebM cut exactly between
-two frames or clusters cannot be told from a shorter recording, and plays up to the cut.
+Apart from a blanked place, sound and video files are stored as sent, not re-encoded. Serve
+stored files with the checked ``mime`` and ``X-Content-Type-Options: nosniff``. Known limits:
+an MP3 or a live WebM cut exactly between two frames or clusters cannot be told from a
+shorter recording (it plays up to the cut); WebM has no standard place tag, so none is looked
+for; the place in MP3, Ogg, FLAC or WAV tags (rare) is not looked for either.
 
 Everything else is refused: HTML, SVG (it can carry scripts), PDF, programs, archives, empty
 files, files whose structure runs past their end (an interrupted upload) and files of a medium
@@ -61,6 +65,7 @@ from __future__ import annotations
 import io
 import os
 import re
+import shutil
 import struct
 import tempfile
 import unicodedata
@@ -329,6 +334,8 @@ def check_upload(
         raise _refuse_wrong_medium(found.medium, wanted)
     if size > sizes[found.medium]:
         raise _refuse_too_large(found.medium, size, sizes[found.medium])
+    if found.places and not keep_location:
+        fh = _blank_places(fh, found.places)
     fh.seek(0)
     safe_name = safe_filename(name, found.extension)
     # Named with the safe name, so that even assigning it straight to a FileField is harmless.
@@ -607,6 +614,7 @@ class _Found:
     width: int | None = None
     height: int | None = None
     had_location: bool = False
+    places: tuple[tuple[int, int], ...] = ()
 
 
 def _length_of(info: Any) -> float | None:
@@ -674,7 +682,7 @@ _ISO_CONTAINERS = {b"moov", b"trak", b"mdia", b"minf", b"udta", b"edts", b"mvex"
 
 
 def _iso_boxes(data: bytes, start: int, end: int, medium: str):
-    """Yield (type, payload start, payload end) for the boxes in ``data[start:end]``."""
+    """Yield (type, box start, payload start, end) for the boxes in ``data[start:end]``."""
     pos = start
     while pos + 8 <= end:
         size, kind = struct.unpack(">I4s", data[pos : pos + 8])
@@ -688,8 +696,48 @@ def _iso_boxes(data: bytes, start: int, end: int, medium: str):
             size = end - pos
         if size < header or pos + size > end:
             raise _refuse_damaged(medium)
-        yield kind, pos + header, pos + size
+        yield kind, pos, pos + header, pos + size
         pos += size
+
+
+def _location_key_indices(keys: bytes) -> set[int]:
+    """The 1-based indices of the metadata keys that name a place (QuickTime 'keys' box)."""
+    found: set[int] = set()
+    if len(keys) < 8:
+        return found
+    count = struct.unpack(">I", keys[4:8])[0]
+    pos = 8
+    for index in range(1, min(count, 10_000) + 1):
+        if pos + 8 > len(keys):
+            break
+        length = struct.unpack(">I", keys[pos : pos + 4])[0]
+        if length < 8:
+            break
+        if b"location" in keys[pos + 8 : pos + length]:
+            found.add(index)
+        pos += length
+    return found
+
+
+def _blank_places(fh: IO[bytes], places: tuple[tuple[int, int], ...]) -> IO[bytes]:
+    """A copy of the file whose location boxes became empty 'free' boxes of the same size.
+
+    Sizes and offsets stay the same, so the index still points at the right media data;
+    players skip 'free' boxes.
+    """
+    copy = tempfile.SpooledTemporaryFile(max_size=_SPOOL_IN_MEMORY)  # noqa: SIM115
+    fh.seek(0)
+    shutil.copyfileobj(fh, copy, _CHUNK)
+    for box_start, box_end in places:
+        copy.seek(box_start)
+        header = copy.read(8)
+        header_length = 16 if header[:4] == b"\x00\x00\x00\x01" else 8
+        copy.seek(box_start + 4)
+        copy.write(b"free")
+        copy.seek(box_start + header_length)
+        copy.write(b"\x00" * (box_end - box_start - header_length))
+    copy.seek(0)
+    return copy
 
 
 def _check_isobmff(fh: IO[bytes], size: int) -> _Found:
@@ -734,6 +782,9 @@ def _check_isobmff(fh: IO[bytes], size: int) -> _Found:
 
     handlers: list[bytes] = []
     fragmented = False
+    # Spans (file offsets) of the boxes that hold a place, to blank out unless it is shared.
+    places: list[tuple[int, int]] = []
+    location_keys: set[int] = set()
     timescale = duration = 0
     width = height = None
     had_location = False
@@ -743,7 +794,7 @@ def _check_isobmff(fh: IO[bytes], size: int) -> _Found:
         nonlocal timescale, duration, width, height, had_location, fragmented
         if depth > 12:
             raise _refuse_damaged(medium)
-        for kind, body, body_end in _iso_boxes(moov, begin, finish, medium):
+        for kind, box_start, body, body_end in _iso_boxes(moov, begin, finish, medium):
             payload = moov[body:body_end]
             if kind == b"mvhd" and len(payload) >= 20:
                 if payload[0] == 1 and len(payload) >= 32:
@@ -762,8 +813,18 @@ def _check_isobmff(fh: IO[bytes], size: int) -> _Found:
                 w, h = struct.unpack(">II", payload[-8:])
                 if w and h and width is None:
                     width, height = w >> 16, h >> 16
-            elif kind in (b"\xa9xyz", b"loci") or (kind == b"keys" and b"location" in payload):
+            elif kind in (b"\xa9xyz", b"loci"):
+                # Android and 3GPP: the place as text, in the movie's or a track's user data.
                 had_location = True
+                places.append((start + box_start, start + body_end))
+            elif kind == b"keys":
+                # Apple: the place is a value in 'ilst' whose key here names it "location".
+                location_keys.update(_location_key_indices(payload))
+            elif kind == b"ilst":
+                for item, item_start, _body, item_end in _iso_boxes(moov, body, body_end, medium):
+                    if int.from_bytes(item, "big") in location_keys:
+                        had_location = True
+                        places.append((start + item_start, start + item_end))
             elif kind in _ISO_CONTAINERS:
                 fragmented = fragmented or kind == b"mvex"
                 inner = body
@@ -792,12 +853,14 @@ def _check_isobmff(fh: IO[bytes], size: int) -> _Found:
         # headers mutagen reads: better no duration than a wrong one.
         if not fragmented:
             seconds = seconds or _length_of(info)
-        return _Found("audio", "audio/mp4", ".m4a", seconds, had_location=had_location)
+        return _Found(
+            "audio", "audio/mp4", ".m4a", seconds, had_location=had_location, places=tuple(places)
+        )
     if brand == b"qt  ":
         mime, extension = "video/quicktime", ".mov"
     else:
         mime, extension = "video/mp4", ".mp4"
-    return _Found("video", mime, extension, seconds, width, height, had_location)
+    return _Found("video", mime, extension, seconds, width, height, had_location, tuple(places))
 
 
 # -- EBML (WebM, Matroska) -----------------------------------------------------------------------

@@ -15,6 +15,7 @@ from django.test import override_settings
 from django.utils import translation
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from mutagen.mp4 import MP4
 from PIL import ExifTags, Image
 
 from constellate.core.tests import media_samples as samples
@@ -221,9 +222,31 @@ def test_strip_image_location_returns_the_photo_without_gps():
     assert not Image.open(io.BytesIO(cleaned)).getexif().get_ifd(ExifTags.IFD.GPSInfo)
 
 
-def test_a_video_with_a_place_is_reported():
-    checked = check_upload(samples.uploaded(samples.mp4_bytes(location=True)), media=["video"])
+@pytest.mark.parametrize("where", ["android", "apple"])
+@pytest.mark.parametrize("video", [True, False], ids=["video", "sound"])
+def test_the_place_in_a_phone_video_or_recording_is_blanked(where, video):
+    data = samples.mp4_bytes(location=where, video=video)
+    assert samples.PLACE in data
+    checked = check_upload(samples.uploaded(data, "clip.mov"), media=ALL)
     assert checked.had_location is True
+    checked.content.seek(0)
+    cleaned = checked.content.read()
+    assert samples.PLACE not in cleaned
+    assert len(cleaned) == len(data) == checked.size
+    # Still a good file of the same kind, now without a place.
+    again = check_upload(samples.uploaded(cleaned, "clip.mov"), media=ALL)
+    assert (again.medium, again.had_location) == (checked.medium, False)
+    if not video:
+        assert MP4(io.BytesIO(cleaned)).info.length == pytest.approx(2.0)
+
+
+@pytest.mark.parametrize("where", ["android", "apple"])
+def test_the_place_in_a_video_is_kept_when_the_teller_shares_it(where):
+    data = samples.mp4_bytes(location=where)
+    checked = check_upload(samples.uploaded(data), media=["video"], keep_location=True)
+    checked.content.seek(0)
+    assert checked.had_location is True
+    assert checked.content.read() == data
 
 
 # -- Sizes ---------------------------------------------------------------------------------------
@@ -591,6 +614,7 @@ SAMPLES = {
     "ogg": samples.ogg_opus_bytes(),
     "m4a": samples.mp4_bytes(video=False, brand=b"M4A "),
     "mp4": samples.mp4_bytes(location=True),
+    "mov-apple": samples.mp4_bytes(location="apple", brand=b"qt  "),
     "webm": samples.webm_bytes(),
     "webm-live": samples.webm_bytes(live=True, video=False),
 }
