@@ -155,11 +155,12 @@ class CheckedUpload:
 
     ``content`` is a Django ``File`` named ``safe_name`` and positioned at its start: for
     photos a new file with the cleaned, re-encoded image (``size`` is then its size, not the
-    upload's); for sound and video the uploaded bytes as sent. Store it with
+    upload's); for sound and video the uploaded bytes as sent (a place in an MP4/MOV blanked
+    out unless ``keep_location``). Store it with
     ``field.save(checked.safe_name, checked.content)``. ``width``, ``height`` (pixels) and
     ``duration`` (seconds) are given where the file states them cheaply, else None.
     ``had_location`` says whether the upload carried a place (GPS in a photo's EXIF or XMP, a
-    location atom in an MP4/MOV); for photos it was removed unless ``keep_location`` was set.
+    location atom in an MP4/MOV); it was removed unless ``keep_location`` was set.
     """
 
     medium: str
@@ -278,8 +279,8 @@ def check_upload(
 
     ``upload`` is a Django ``UploadedFile`` (anything with ``.name``, ``.size`` and a readable
     ``.file`` works). ``media`` says which of ``"image"``, ``"audio"`` and ``"video"`` are
-    welcome here. ``keep_location`` keeps the GPS place in a photo (the teller chose to share
-    it); otherwise it is removed.
+    welcome here. ``keep_location`` keeps the place stored in a photo or phone video (the
+    teller chose to share it); otherwise it is removed.
     """
     wanted = tuple(dict.fromkeys(media))
     if not wanted or any(m not in MEDIA for m in wanted):
