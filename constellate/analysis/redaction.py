@@ -212,6 +212,13 @@ def _find_ibans(text: str) -> list[Span]:
 
 # ---------------------------------------------------------------------------- BSN
 
+# Words that name a number as something else: an order, invoice or customer number.
+_OTHER_NUMBER_BEFORE_RE = re.compile(
+    r"(?:order|bestel|factuur|klant|dossier|referentie|kenmerk|invoice|account|ticket|zaak|"
+    r"pas|kaart|lid|polis|artikel|serie|case|ref)[\w-]*\.?\s*(?:nr\.?|nummer|number|no\.?|#)?"
+    r"\s*[:#]?\s*(?:(?:is|was|luidt|:)\s*)?$",
+    re.IGNORECASE,
+)
 _BSN_PLAIN_RE = re.compile(
     r"[0-9](?<![\w+@][0-9])(?<![0-9][.,][0-9])[0-9]{8}(?![\w@])(?![.,][0-9])"
 )
@@ -221,8 +228,7 @@ _BSN_GROUPED_RE = re.compile(
     r"(?![\w@])(?![.,\u00a0 -][0-9])"
 )
 _BSN_CONTEXT_RE = re.compile(
-    r"(?:\bbsn|burgerservice|\bsofi|\bcitizen service number)[\w-]*"
-    r"(?:\W+(?:is|was|nummer|number|nr|no|van|of|luidt|mijn|my))*\W*$",
+    r"\bbsn|burgerservice|\bsofi|citizen service number|social security number",
     re.IGNORECASE,
 )
 _MONEY_BEFORE_RE = re.compile(r"(?:[€$£¥]|\b(?:eur|euro|usd|gbp))\s*$", re.IGNORECASE)
@@ -247,7 +253,10 @@ def _find_bsns(text: str) -> list[Span]:
             before = text[max(0, m.start() - 40) : m.start()]
             if _MONEY_BEFORE_RE.search(before) or _MONEY_AFTER_RE.match(text, m.end()):
                 continue
-            if _BSN_CONTEXT_RE.search(before):
+            context = _BSN_CONTEXT_RE.search(before)
+            if not context and _OTHER_NUMBER_BEFORE_RE.search(before):
+                continue  # an order or customer number that happens to pass the elfproef
+            if context:
                 spans.append(
                     Span(m.start(), m.end(), KIND_BSN, m.group(), 0.97, "elfproef+context")
                 )
@@ -270,12 +279,6 @@ _DATE_TIME_RE = re.compile(
     r"(?:[0-9]?([-/.])[0-9]{1,2}\1(?:[0-9]{4}|[0-9]{2})|[0-9]{3}-[0-9]{1,2}-[0-9]{1,2}"
     r"|[0-9]?[:.][0-9]{2}(?:[:.][0-9]{2})?\s*(?:uur|u\b|h\b|am\b|pm\b)|[0-9]?:[0-9]{2})"
     r"(?![0-9])",
-    re.IGNORECASE,
-)
-_NOT_PHONE_BEFORE_RE = re.compile(
-    r"(?:order|bestel|factuur|klant|dossier|referentie|kenmerk|invoice|account|ticket|zaak|"
-    r"pas|kaart|lid|polis|artikel|serie|case|ref)[\w-]*\.?\s*(?:nr\.?|nummer|number|no\.?|#)?"
-    r"\s*[:#]?\s*(?:(?:is|was|luidt|:)\s*)?$",
     re.IGNORECASE,
 )
 _SPECIAL_NL = ("0800", "0900", "0906", "0909")
@@ -317,7 +320,7 @@ def _find_phones(text: str) -> list[Span]:
         runs = list(_DIGIT_RUN_RE.finditer(candidate))
         first_group = runs[0].group() if runs else ""
         before = text[max(0, start - 40) : start]
-        if _NOT_PHONE_BEFORE_RE.search(before) or _MONEY_BEFORE_RE.search(before):
+        if _OTHER_NUMBER_BEFORE_RE.search(before) or _MONEY_BEFORE_RE.search(before):
             continue
         # Try the whole candidate, then fewer digit groups, so a number followed by
         # another number ("06 12345678 12 keer") is still found.
@@ -410,6 +413,8 @@ _STREET_SUFFIXES = (
     "oord",
     "rade",
 )
+# Endings that make a word a street and never a surname ("Dorpsstraat", not "Van Dijk").
+_STREET_WORDS = ("straat", "gracht", "plein", "kade", "singel", "steeg", "dreef", "plantsoen")
 _SUFFIX_ALT = "|".join(sorted(_STREET_SUFFIXES, key=len, reverse=True))
 _STREET_PARTICLE = r"(?:van|de|der|den|het|ten|ter|te|'t|op|aan|in|bij|la|le|du|St\.)"
 _HOUSE_NUMBER = (
@@ -731,7 +736,7 @@ class _Token:
             and len(self.text) > 1
             and self.lower not in _NOT_A_NAME
             and self.lower not in _PARTICLES
-            and not self.lower.endswith(_STREET_SUFFIXES)
+            and not (self.lower.endswith(_STREET_WORDS) and len(self.lower) > 7)
         )
         # Only capitalised words need to know whether they start a sentence.
         self.initial = self.cap and _is_sentence_initial(text, start)
@@ -768,7 +773,12 @@ def _known_matches(text: str, known_names: Iterable[str]) -> tuple[list[tuple[in
     phrases = set(names)
     for name in names:
         parts = name.split()
-        phrases.update(part for part in parts if len(part) > 1 and part.lower() not in _PARTICLES)
+        # Each word on its own, except particles after the first ("de" of "Jan de Vries").
+        phrases.update(
+            part
+            for index, part in enumerate(parts)
+            if len(part) > 1 and (index == 0 or part.lower() not in _PARTICLES)
+        )
         # The surname with its particles ("El Amrani" of "Fatima El Amrani").
         if len(parts) > 2 and parts[1].lower() in _PARTICLES:
             phrases.add(" ".join(parts[1:]))
@@ -1087,6 +1097,86 @@ def _longest_first(candidates: Iterable[Span], occupied: bytearray) -> list[Span
     return chosen
 
 
+def _local_spans(text: str, wanted: set[str], occupied: bytearray) -> list[Span]:
+    """E-mails, IBANs, BSNs and phones (longest first), then addresses and postcodes."""
+    first: list[Span] = []
+    if KIND_EMAIL in wanted:
+        first += _find_emails(text)
+    if KIND_IBAN in wanted:
+        first += _find_ibans(text)
+    if KIND_BSN in wanted:
+        first += _find_bsns(text)
+    if KIND_PHONE in wanted:
+        first += _find_phones(text)
+    chosen = _longest_first(first, occupied)
+    if wanted & {KIND_ADDRESS, KIND_POSTCODE}:
+        places = [s for s in _find_addresses(text) if s.kind in wanted]
+        chosen += _longest_first(places, occupied)
+    return chosen
+
+
+def _filled(text: str, spans: Iterable[Span]) -> str:
+    """`text` with each span replaced by "[xx…]" of the same length, as after redaction."""
+    parts: list[str] = []
+    position = 0
+    for span in sorted(spans, key=lambda s: s.start):
+        length = span.end - span.start
+        parts.append(text[position : span.start])
+        parts.append("[" + "x" * (length - 2) + "]" if length >= 2 else "x")
+        position = span.end
+    parts.append(text[position:])
+    return "".join(parts)
+
+
+_REACH = 200  # no local match is longer than this
+_HARMLESS_NEIGHBOURS = frozenset(",.;:!?)\"'“”‘’")
+
+
+def _touches_something(text: str, span: Span) -> bool:
+    """Whether a character just outside `span` might belong to a match its redaction uncovers.
+
+    Only a character glued to the span, or a digit, "+" or "@" close by, can: matches stop at
+    spaces and ordinary punctuation whatever stands beyond them.
+    """
+    before = text[max(0, span.start - 3) : span.start]
+    after = text[span.end : span.end + 3]
+    for glued in (before[-1:], after[:1]):
+        if glued and not glued.isspace() and glued not in _HARMLESS_NEIGHBOURS:
+            return True
+    return any(ch.isdigit() or ch in "+@" for ch in before + after)
+
+
+def _uncovered_neighbours(
+    original: str, filled: str, around: list[Span], wanted: set[str], occupied: bytearray
+) -> list[Span]:
+    """Local matches that a redaction of `around` uncovers right beside it.
+
+    "000000012+31 6 12345678" holds no phone while the BSN's last digit touches the "+", but
+    once the BSN reads "[bsn]" it does. Such matches start or end within a few characters of
+    a redacted span, so only the text around each span is searched again.
+    """
+    around = [span for span in around if _touches_something(original, span)]
+    windows: list[tuple[int, int]] = []
+    for span in sorted(around, key=lambda s: s.start):
+        lo, hi = max(0, span.start - _REACH), min(len(filled), span.end + _REACH)
+        if windows and lo <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], hi)
+        else:
+            windows.append((lo, hi))
+    edges = [(span.start, span.end) for span in around]
+    found: list[Span] = []
+    for lo, hi in windows:
+        window = filled[lo:hi]
+        for span in _local_spans(window, wanted, bytearray(len(window))):
+            start, end = span.start + lo, span.end + lo
+            if not any(a - 3 <= end <= a or b <= start <= b + 3 for a, b in edges):
+                continue
+            found.append(
+                Span(start, end, span.kind, original[start:end], span.confidence, span.reason)
+            )
+    return _longest_first(found, occupied)
+
+
 def find_personal_data(
     text: str,
     *,
@@ -1098,6 +1188,9 @@ def find_personal_data(
     `known_names` are names the caller knows belong to people in the story (the teller,
     stakeholders); they are matched as whole words ignoring case, and so are their parts.
     `kinds` limits the search to some of `redaction_kinds()`.
+
+    Redacting every proposal with placeholders in square brackets leaves nothing that would be
+    proposed again: matches that a redaction would uncover next to it are proposed too.
     """
     wanted = set(KINDS if kinds is None else kinds)
     unknown = wanted - set(KINDS)
@@ -1105,24 +1198,34 @@ def find_personal_data(
         raise ValueError(f"unknown kinds: {sorted(unknown)}")
     if not text:
         return []
-    first: list[Span] = []
-    if KIND_EMAIL in wanted:
-        first += _find_emails(text)
-    if KIND_IBAN in wanted:
-        first += _find_ibans(text)
-    if KIND_BSN in wanted:
-        first += _find_bsns(text)
-    if KIND_PHONE in wanted:
-        first += _find_phones(text)
     occupied = bytearray(len(text))
-    chosen = _longest_first(first, occupied)
-    if wanted & {KIND_ADDRESS, KIND_POSTCODE}:
-        places = [s for s in _find_addresses(text) if s.kind in wanted]
-        chosen += _longest_first(places, occupied)
+    chosen = _local_spans(text, wanted, occupied)
+    filled = _filled(text, chosen)
+    new = chosen
+    for _ in range(3):
+        new = _uncovered_neighbours(text, filled, new, wanted, occupied) if new else []
+        if not new:
+            break
+        chosen += new
+        filled = _filled(text, chosen)
     if KIND_NAME in wanted:
-        names = _Names(text, occupied, known_names).find()
-        names = [s for s in names if 1 not in occupied[s.start : s.end]]
-        chosen += _merge_names(names, text)
+        names = _Names(filled, occupied, known_names).find()
+        names = [
+            Span(s.start, s.end, s.kind, text[s.start : s.end], s.confidence, s.reason)
+            for s in _merge_names(names, filled)
+            if 1 not in occupied[s.start : s.end]
+        ]
+        for span in names:
+            occupied[span.start : span.end] = b"\x01" * (span.end - span.start)
+        chosen += names
+        filled = _filled(text, chosen)
+        new = names
+        for _ in range(3):
+            new = _uncovered_neighbours(text, filled, new, wanted, occupied) if new else []
+            if not new:
+                break
+            chosen += new
+            filled = _filled(text, chosen)
     return sorted(chosen, key=lambda s: s.start)
 
 
