@@ -332,7 +332,9 @@ def _find_phones(text: str) -> list[Span]:
         # another number ("06 12345678 12 keer") is still found.
         for count in range(len(runs), 0, -1):
             end = start + runs[count - 1].end()
-            if end < len(text) and text[end] == ")":
+            if text[end : end + 1] == ")" and text.count("(", start, end) > text.count(
+                ")", start, end
+            ):
                 end += 1
             if any(b_start < end and start < b_end for b_start, b_end in blocked):
                 continue
@@ -463,11 +465,15 @@ _NOT_POSTCODE_LETTERS = frozenset(
 )
 
 
-_NUMBER_AFTER_WORD_RE = re.compile(r"[1-9](?<=[^\W\d_][ \u00a0][1-9])")
+# A number after a word (Dutch) or before a capitalised word (English).
+_NUMBER_AFTER_WORD_RE = re.compile(
+    r"[1-9](?<=[^\W\d_][ \u00a0][1-9])"
+    rf"|[1-9](?<![0-9][1-9])[0-9]{{0,3}}[A-Za-z]?[ \u00a0][{_UPPER}]"
+)
 
 
 def _address_windows(text: str) -> list[tuple[int, int]]:
-    """Stretches of text around "word 12" (a word, a space, a number), merged when they touch.
+    """Stretches of text around "Word 12" or "12 Word", merged when they touch.
 
     Street matches can only occur there, so the costly patterns run on little text.
     """

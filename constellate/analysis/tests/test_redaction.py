@@ -133,6 +133,10 @@ def test_numbers_that_are_not_phones(text):
     assert found(text, "phone") == []
 
 
+def test_brackets_around_a_phone_stay_outside_it():
+    assert found("Bel (06 12345678) of (020) 1234567.", "phone") == ["06 12345678", "(020) 1234567"]
+
+
 def test_a_phone_followed_by_another_number_is_still_found():
     assert found("Bel 06 12345678 12 keer als het moet.", "phone") == ["06 12345678"]
     assert found("Bel 06 12345678 06 87654321", "phone") == ["06 12345678", "06 87654321"]
@@ -235,6 +239,8 @@ def test_an_iban_hides_no_bsn_or_phone_inside():
         ("Kerkplein 7 3431 AB Nieuwegein", "Kerkplein 7 3431 AB Nieuwegein"),
         ("She lives at 12 High Street now.", "12 High Street"),
         ("We moved to 5 Baker Road, Leeds LS6 2AB last year.", "5 Baker Road, Leeds LS6 2AB"),
+        ("14 Baker Road was our first home.", "14 Baker Road"),
+        ("Address: 221B Baker Street.", "221B Baker Street"),
     ],
 )
 def test_street_addresses(text, address):
@@ -504,6 +510,10 @@ fragments = st.one_of(
             ".",
             "@",
             "mijn naam is ",
+            "Ik ben ",
+            "I'm ",
+            "'s ",
+            "J.",
             "dhr. ",
             "Mevrouw ",
             "van der ",
