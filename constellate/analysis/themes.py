@@ -33,8 +33,11 @@ Results.
   terms), its top terms with weights, and its member stories with a weight: the length of the
   theme's part in the story's TF-IDF vector, which is at most about 1. A story belongs to a
   theme when that weight is at least `min_weight` and at least `min_share` of its weights
-  over all themes; a story that no theme explains well belongs to none. Themes without
-  members are left out; the rest are ordered by size.
+  over all themes; a story that no theme explains well belongs to none. A theme's `core` is
+  the number of its stories for which it is the main theme (half or more of their weights).
+  Themes with a core of fewer than `MIN_CORE_STORIES` stories or `MIN_CORE_SHARE` of their
+  members are left out: NMF also finds backgrounds of everyday words ("story", "question",
+  "year") that many stories touch and none is about. The rest are ordered by size.
 - `documents`: per story (in input order) its language, its top keywords and the themes it
   belongs to (positions in `themes`).
 
@@ -69,6 +72,12 @@ MAX_AUTO_THEMES = 12
 MAX_AUTO_THEMES_TOTAL = 24
 MIN_LETTERS = 3
 MAX_DOCUMENT_FREQUENCY = 0.85
+# A theme must be the main one (half or more of a story's theme weights) of at least this many
+# stories, and of at least this share of its members; otherwise it is a background of
+# everyday words ("story", "question", "year") that many stories touch and none is about.
+MIN_CORE_STORIES = 2
+MIN_CORE_SHARE = 0.25
+MERGE_CORRELATION = 0.4
 PROGRESS_TOTAL = 100
 # NMF stops when an iteration improves the fit by less than this share of the first one.
 # 1e-3 instead of scikit-learn's 1e-4: on 10,000 stories 58 instead of 396 iterations (1.6 s
@@ -469,6 +478,32 @@ def _tfidf(
     return sparse.csr_matrix(matrix, dtype=np.float32), terms
 
 
+def _merge_split_themes(strength: np.ndarray) -> list[list[int]]:
+    """Groups of NMF components that are one theme. Given more components than there are
+    themes, NMF splits a theme into parts that rise and fall together over the documents;
+    parts whose strengths correlate by MERGE_CORRELATION or more on average are merged
+    (average linkage). Distinct themes correlate negatively, and a background of everyday
+    words hardly at all."""
+    groups = [[t] for t in range(strength.shape[1])]
+    if len(groups) < 2:
+        return groups
+    with np.errstate(invalid="ignore", divide="ignore"):
+        correlation = np.nan_to_num(np.corrcoef(strength, rowvar=False), nan=0.0)
+    while len(groups) > 1:
+        best, pair = MERGE_CORRELATION, None
+        for a in range(len(groups)):
+            for b in range(a + 1, len(groups)):
+                mean = float(correlation[np.ix_(groups[a], groups[b])].mean())
+                if mean >= best:
+                    best, pair = mean, (a, b)
+        if pair is None:
+            break
+        a, b = pair
+        groups[a] = sorted(groups[a] + groups[b])
+        del groups[b]
+    return groups
+
+
 def _themes(
     matrix: sparse.csr_matrix,
     terms: list[str],
@@ -498,21 +533,31 @@ def _themes(
         warnings.simplefilter("ignore", ConvergenceWarning)
         w = model.fit_transform(matrix)
     h = model.components_
-    # the length of each theme's part in each document's (unit length) vector
-    strength = w * np.linalg.norm(h, axis=1)[None, :]
+    groups = _merge_split_themes(w * np.linalg.norm(h, axis=1)[None, :])
+    # A group's part in a document's vector is w[d, T] @ h[T]; its length (at most about 1,
+    # since documents have length 1) comes from the small Gram matrix h[T] @ h[T].T.
+    strength = np.empty((w.shape[0], len(groups)), dtype=np.float64)
+    profiles = np.empty((len(groups), h.shape[1]), dtype=np.float64)
+    for g, group in enumerate(groups):
+        part, rows_h = w[:, group], h[group]
+        gram = rows_h @ rows_h.T
+        strength[:, g] = np.sqrt(np.maximum(np.einsum("di,ij,dj->d", part, gram, part), 0))
+        profiles[g] = part.sum(axis=0) @ rows_h  # the group's weight of each term overall
     totals = strength.sum(axis=1, keepdims=True)
     share = np.divide(strength, totals, out=np.zeros_like(strength), where=totals > 0)
     member = (strength >= min_weight) & (share >= min_share)
+    main = member & (share >= 0.5)
 
     found: list[tuple[int, float, int, np.ndarray, dict[str, Any]]] = []
-    for t in range(count):
+    for t, profile in enumerate(profiles):
         rows = np.flatnonzero(member[:, t])
-        if rows.size == 0:
-            continue
+        core = int(main[:, t].sum())
+        if core < MIN_CORE_STORIES or core < MIN_CORE_SHARE * rows.size:
+            continue  # no theme, or a background of everyday words that no story is about
         order = rows[np.lexsort((rows, -strength[rows, t]))]
-        top = _top(h[t], theme_terms)
-        top = top[h[t][top] > 0]
-        peak = float(h[t][top[0]]) if top.size else 1.0
+        top = _top(profile, theme_terms)
+        top = top[profile[top] > 0]
+        peak = float(profile[top[0]]) if top.size else 1.0
         top_terms = [terms[j] for j in top]
         found.append(
             (
@@ -523,9 +568,11 @@ def _themes(
                 {
                     "label": _label(top_terms),
                     "terms": [
-                        {"term": terms[j], "weight": round(float(h[t][j]) / peak, 4)} for j in top
+                        {"term": terms[j], "weight": round(float(profile[j]) / peak, 4)}
+                        for j in top
                     ],
                     "size": int(rows.size),
+                    "core": core,
                     "members": [
                         {"id": ids[i], "weight": round(float(strength[i, t]), 4)} for i in order
                     ],

@@ -2,6 +2,7 @@
 centre, the neighbourhood café, letters about debts."""
 
 import json
+import random
 
 import pytest
 
@@ -15,6 +16,11 @@ from constellate.analysis.themes import (
     normalise_language,
     suggest_themes,
 )
+
+
+def words(text):
+    return text.split(" ")
+
 
 DUTCH = {
     "wait": [
@@ -108,10 +114,6 @@ def all_terms(result):
     terms += [t["term"] for theme in result["themes"] for t in theme["terms"]]
     terms += [term for doc in result["documents"] for term, _ in doc["keywords"]]
     return terms
-
-
-def words(text):
-    return text.split(" ")
 
 
 def without_timings(result):
@@ -313,9 +315,46 @@ def test_tiny_and_empty_corpora_give_fewer_or_no_themes(docs):
 
 
 def test_a_given_number_of_themes_is_capped_by_the_corpus():
-    docs = [Document(n, text, "nl") for n, text in enumerate(DUTCH["cafe"][:3])]
-    result = suggest_themes(docs, themes=10)
-    assert 1 <= len(result["themes"]) <= 3
+    docs, planted = corpus({"cafe": DUTCH["cafe"][:4], "debt": DUTCH["debt"][:4]})
+    two = suggest_themes(docs, themes=2)
+    assert len(two["themes"]) == 2
+    assert_themes_recovered(two, planted)
+    many = suggest_themes(docs, themes=50)
+    # a theme is the main theme of at least two stories, so 8 stories hold at most 4
+    assert len(many["themes"]) <= 4
+    assert all(theme["core"] >= 2 for theme in many["themes"])
+
+
+EVERYDAY = words(
+    "mensen stad straat vandaag kinderen school week dag huis werk goed groot nieuw "
+    "morgen avond telefoon vriend moeder vraag antwoord"
+)
+THEME_WORDS = {
+    "wait": words("wachten wachtte wachttijd uwv loket afspraak uitkering consulent formulier"),
+    "cafe": words("buurtcafé koffie soep vrijwilliger buren gezellig ontmoeten maaltijd thee"),
+    "debt": words("brief brieven schuld deurwaarder aanmaning boete rekening incasso betalen"),
+}
+
+
+def test_a_background_of_everyday_words_is_not_a_theme():
+    """300 stories, each mostly everyday words and partly one planted theme's words. With 12
+    themes to fill, NMF also makes themes of everyday words; no story is mainly about them,
+    so they are left out."""
+    rng = random.Random(5)
+    docs, planted = [], {}
+    for n in range(300):
+        theme = list(THEME_WORDS)[n % 3]
+        text = [rng.choice(EVERYDAY) for _ in range(24)]
+        text += [rng.choice(THEME_WORDS[theme]) for _ in range(16)]
+        rng.shuffle(text)
+        docs.append(Document(n, " ".join(text), "nl"))
+        planted[n] = theme
+    result = suggest_themes(docs)
+    assert auto_theme_count(["nl"] * 300) == 12
+    assert 3 <= len(result["themes"]) < 12
+    assert_themes_recovered(result, planted, min_share=0.9)
+    for theme in result["themes"]:
+        assert not set(EVERYDAY) & {t["term"] for t in theme["terms"][:3]}, theme["label"]
 
 
 def test_documents_may_be_tuples_or_mappings_and_ids_must_be_unique():
