@@ -156,8 +156,10 @@ def synthetic_stories(count: int, seed: int = 1):
     names = list(THEMES)
     vocab = {lang: {name: THEMES[name][lang].split() for name in names} for lang in ("nl", "en")}
     tails = {lang: _tail_words(rng, 20_000) for lang in ("nl", "en")}
-    # Zipf-like weights: the k-th word is about 1/k as frequent as the first
-    zipf = {lang: list(accumulate(1 / (k + 1) for k in range(len(tails[lang])))) for lang in tails}
+    # Zipf-like weights (1/(k + 100): no rare word is as common as a function word)
+    zipf = {
+        lang: list(accumulate(1 / (k + 100) for k in range(len(tails[lang])))) for lang in tails
+    }
     function_weights = {
         lang: list(accumulate(1 / (k + 1) ** 0.7 for k in range(len(words))))
         for lang, words in FUNCTION_WORDS.items()

@@ -24,8 +24,10 @@ In larger corpora a term must occur in at least two stories, and terms found in 
 of them say nothing about any theme and are left out.
 
 Results.
-- `keywords`: the corpus's top terms by summed TF-IDF, each with its score, the number of
-  stories holding it and their ids (strongest first).
+- `keywords`: the corpus's top terms by the sum of their squared TF-IDF weights (each story's
+  squares sum to 1, so the score counts how many stories' worth of weight a term carries;
+  plain sums favour everyday words found thinly in many stories), each with its score, the
+  number of stories holding it and their ids (strongest first).
 - `themes`: non-negative matrix factorisation (NMF) of the TF-IDF matrix into `k` themes; `k`
   is given or chosen from the corpus size (see `auto_theme_count`: about √n per language, as
   Dutch and English stories on one subject share few words; none below
@@ -383,7 +385,9 @@ def suggest_themes(
 
     # 3. corpus keywords
     columns = matrix.tocsc()
-    scores = np.asarray(matrix.sum(axis=0)).ravel()
+    # a document's squared weights sum to 1: a term's score is the number of stories' worth
+    # of weight it carries, which favours words that stories are about over everyday words
+    scores = np.asarray(matrix.multiply(matrix).sum(axis=0)).ravel()
     keyword_rows = []
     for j in _top(scores, keywords):
         start, end = columns.indptr[j], columns.indptr[j + 1]

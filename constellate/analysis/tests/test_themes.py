@@ -355,6 +355,9 @@ def test_a_background_of_everyday_words_is_not_a_theme():
     assert_themes_recovered(result, planted, min_share=0.9)
     for theme in result["themes"]:
         assert not set(EVERYDAY) & {t["term"] for t in theme["terms"][:3]}, theme["label"]
+    # the corpus keywords are what stories are about, not the words every story uses
+    top = [k["term"] for k in result["keywords"][:10]]
+    assert not set(EVERYDAY) & set(top), top
 
 
 def test_documents_may_be_tuples_or_mappings_and_ids_must_be_unique():
