@@ -28,20 +28,25 @@ Results.
   squares sum to 1, so the score counts how many stories' worth of weight a term carries;
   plain sums favour everyday words found thinly in many stories), each with its score, the
   number of stories holding it and their ids (strongest first).
-- `themes`: non-negative matrix factorisation (NMF) of the TF-IDF matrix into `k` themes; `k`
-  is given or chosen from the corpus size (see `auto_theme_count`: about √n per language, as
-  Dutch and English stories on one subject share few words; none below
-  `MIN_DOCUMENTS_FOR_THEMES` stories). A theme has a suggested label (its top
-  terms), its top terms with weights, and its member stories with a weight: the length of the
+- `themes`: non-negative matrix factorisation (NMF, one BLAS thread) of the TF-IDF matrix into
+  `k` parts; `k` is given or chosen from the corpus size (see `auto_theme_count`: about √n per
+  language, as Dutch and English stories on one subject share few words; none below
+  `MIN_DOCUMENTS_FOR_THEMES` stories). Given more parts than there are themes, NMF splits a
+  theme into parts that rise and fall together over the stories; those are merged back
+  (`_merge_split_themes`). A theme has a suggested label (its top 3 terms), its top terms
+  with weights (1 for the first), and its member stories with a weight: the length of the
   theme's part in the story's TF-IDF vector, which is at most about 1. A story belongs to a
   theme when that weight is at least `min_weight` and at least `min_share` of its weights
-  over all themes; a story that no theme explains well belongs to none. A theme's `core` is
-  the number of its stories for which it is the main theme (half or more of their weights).
-  Themes with a core of fewer than `MIN_CORE_STORIES` stories or `MIN_CORE_SHARE` of their
-  members are left out: NMF also finds backgrounds of everyday words ("story", "question",
-  "year") that many stories touch and none is about. The rest are ordered by size.
-- `documents`: per story (in input order) its language, its top keywords and the themes it
-  belongs to (positions in `themes`).
+  over all themes, so a story may belong to several themes or, when no theme explains it
+  well, to none. A theme's `core` is the number of its stories for which it is the main
+  theme (half or more of their weights). Themes with a core of fewer than
+  `MIN_CORE_STORIES` stories or `MIN_CORE_SHARE` of their members are left out: NMF also
+  finds backgrounds of everyday words ("story", "question", "year") that many stories touch
+  and none is about. The rest are ordered by size.
+- `documents`: per story (in input order) its language (given or detected), its top keywords
+  as [term, TF-IDF weight] pairs and the themes it belongs to (positions in `themes`).
+- `summary` (counts of documents, terms, themes, languages), `format` and `timings` (seconds
+  per step; leave them out when comparing results).
 
 Everything is deterministic for a given `seed`. `progress(done, total)` is called as the work
 advances (first with done = 0, last with done = total), so a background task can show it.

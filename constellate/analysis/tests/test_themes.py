@@ -3,6 +3,9 @@ centre, the neighbourhood café, letters about debts."""
 
 import json
 import random
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 
@@ -204,25 +207,22 @@ def test_language_detection():
 
 
 def test_other_languages_work_without_being_lemmatised():
-    german = [
+    french = [
         Document(
-            1, "Die Wartezeit beim Jobcenter ist viel zu lang und ich warte seit Wochen.", "de"
+            1, "J'attendais des semaines au guichet pour une allocation avec mon dossier.", "fr"
         ),
-        Document(
-            2, "Im Nachbarschaftscafé trinken die Nachbarn Kaffee mit den Freiwilligen.", "de"
-        ),
-        Document(
-            3, "Die Briefe vom Gerichtsvollzieher über meine Schulden machen mir Angst.", "de"
-        ),
-        Document(4, "Das Jobcenter hat mir nach langer Wartezeit endlich geantwortet.", "de"),
+        Document(2, "Les voisins boivent un café avec les bénévoles dans le quartier.", "fr"),
+        Document(3, "Les lettres de l'huissier pour mes dettes me font peur.", "fr"),
+        Document(4, "Au guichet nous attendons toujours une réponse pour le dossier.", "fr"),
     ]
-    result = suggest_themes(german)
+    result = suggest_themes(french)
     terms = set(all_terms(result))
-    assert "wartezeit" in terms and "jobcenter" in terms
-    assert not terms & {"die", "und", "ich", "ist", "mir", "meine"}
-    assert "warte" in terms  # not lemmatised to "warten": German is not lemmatised by default
-    lemmatised = suggest_themes(german, lemmatise_languages={"nl", "en", "de"})
-    assert "warten" in set(all_terms(lemmatised))
+    assert {"guichet", "dossier", "huissier"} <= terms
+    assert not terms & {"les", "des", "pour", "avec", "nous", "une", "mes"}
+    assert "attendais" in terms  # French is not lemmatised unless asked for
+    lemmatised = suggest_themes(french, lemmatise_languages={"nl", "en", "fr"})
+    assert "attendre" in set(all_terms(lemmatised))
+    assert "attendais" not in set(all_terms(lemmatised))
 
 
 # ---------------------------------------------------------------------------- normalising
@@ -393,3 +393,40 @@ def test_keywords_list_the_stories_that_hold_them():
     koffie = next(k for k in result["keywords"] if k["term"] == "koffie")
     assert set(koffie["ids"]) == {i for i, text in texts.items() if "koffie" in text}
     assert koffie["documents"] == len(koffie["ids"])
+
+
+def test_nothing_is_fetched_from_the_network():
+    """The lemmatiser's dictionaries and the stop lists ship with their packages: in a fresh
+    process where every network connection fails, Dutch and English are lemmatised."""
+    script = """
+import socket
+
+def refuse(*args, **kwargs):
+    raise OSError("network use is not allowed")
+
+socket.socket.connect = refuse
+socket.create_connection = refuse
+from constellate.analysis.themes import suggest_themes
+
+result = suggest_themes(
+    [
+        (1, "Ik wachtte weken op de brieven.", "nl"),
+        (2, "I waited for the letters.", "en"),
+    ],
+)
+import urllib.request
+try:
+    urllib.request.urlopen("http://example.org", timeout=5)
+except OSError:
+    print("blocked")
+print(sorted(term for doc in result["documents"] for term, _ in doc["keywords"]))
+"""
+    root = Path(__file__).resolve().parents[3]
+    done = subprocess.run(
+        [sys.executable, "-c", script], cwd=root, capture_output=True, text=True, timeout=120
+    )
+    assert done.returncode == 0, done.stderr
+    terms = done.stdout.strip()
+    assert "blocked" in terms.splitlines()
+    for term in ("wachten", "brief", "wait", "letter"):
+        assert repr(term) in terms, terms
