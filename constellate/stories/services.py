@@ -257,7 +257,7 @@ def story_record(
         organisation_id=activity.initiative.organisation_id,
         detail={"channel": channel},
     )
-    return story, secret
+    return Story.all_objects.get(pk=story.pk), secret
 
 
 # Consent ---------------------------------------------------------------------------------
@@ -268,9 +268,9 @@ def consent_clean(
     audience: str,
     named: bool,
     keep: str,
-    keep_until: date | None,
     teller_name: str,
     teller_email: str,
+    keep_until: date | None = None,
     **_ignored: Any,
 ) -> tuple[date, str, str]:
     """Check consent choices; returns the last day to keep, and the cleaned name and e-mail."""
