@@ -34,9 +34,7 @@ def _serialize(story):
         "language": story.language,
         "name": story.teller_name,
         "email": story.teller_email,
-        "files": [
-            {"kind": m.medium, "type": m.mime, "size": m.size} for m in story.media.all()
-        ],
+        "files": [{"kind": m.medium, "type": m.mime, "size": m.size} for m in story.media.all()],
         "self_signification": {a.scale: a.value for a in story.scale_answers.all()},
         "consent": None
         if consent is None

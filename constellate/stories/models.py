@@ -80,8 +80,8 @@ class Story(models.Model):
     created_at = models.DateTimeField(_("told on"), auto_now_add=True)
     withdrawn_at = models.DateTimeField(_("withdrawn on"), null=True, blank=True)
 
-    objects = UsableStoryManager()
     all_objects = models.Manager()
+    objects = UsableStoryManager()  # the default (Meta.default_manager_name)
 
     class Meta:
         verbose_name = _("story")

@@ -19,8 +19,8 @@ def story_list(*, initiative: Initiative, user: User) -> QuerySet[Story]:
     stories = Story.objects.filter(activity__initiative=initiative)
     if not is_team(user, initiative):
         stories = stories.exclude(audience=Audience.TEAM)
-    return stories.select_related("activity").prefetch_related("media").order_by(
-        "-created_at", "-pk"
+    return (
+        stories.select_related("activity").prefetch_related("media").order_by("-created_at", "-pk")
     )
 
 

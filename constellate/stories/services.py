@@ -95,9 +95,7 @@ def _clean_story_fields(
     text = (text or "").replace("\x00", "").strip()
     title = (title or "").replace("\x00", "").strip()
     if len(text) > TEXT_MAX:
-        errors["text"] = [
-            _("Your story is too long: at most %(n)d characters.") % {"n": TEXT_MAX}
-        ]
+        errors["text"] = [_("Your story is too long: at most %(n)d characters.") % {"n": TEXT_MAX}]
     if not text and not has_media:
         errors["text"] = [_("Write your story, or add a recording, photo or video.")]
     if len(title) > 200:
@@ -464,9 +462,11 @@ def stories_expire(*, today: date | None = None) -> int:
     consent within DRAFT_DAYS. Their files go with them. Returns the number deleted."""
     today = today or timezone.localdate()
     latest = Consent.objects.filter(story=OuterRef("pk")).order_by("-given_at", "-pk")
-    expired = Story.all_objects.filter(status=StoryStatus.ACTIVE).annotate(
-        until=Subquery(latest.values("keep_until")[:1])
-    ).filter(until__lt=today)
+    expired = (
+        Story.all_objects.filter(status=StoryStatus.ACTIVE)
+        .annotate(until=Subquery(latest.values("keep_until")[:1]))
+        .filter(until__lt=today)
+    )
     stale = Story.all_objects.filter(
         status=StoryStatus.DRAFT,
         created_at__lt=timezone.now() - timedelta(days=DRAFT_DAYS),

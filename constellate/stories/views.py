@@ -318,7 +318,9 @@ def story_list(request, pk):
         "stories/story_list.html",
         {
             "initiative": initiative,
-            "page": paginate(request, selectors.story_list(initiative=initiative, user=request.user)),
+            "page": paginate(
+                request, selectors.story_list(initiative=initiative, user=request.user)
+            ),
             "activities": activities,
             "can_gather": can_gather,
             "can_set_up": can_set_up,

@@ -51,7 +51,9 @@ def story_storage_e2e(settings, tmp_path):
 
 
 @pytest.mark.parametrize("lang", ["nl", "en"])
-def test_a_participant_tells_a_story_and_withdraws_it(new_page, initiative, story_storage_e2e, lang):
+def test_a_participant_tells_a_story_and_withdraws_it(
+    new_page, initiative, story_storage_e2e, lang
+):
     activity = ActivityFactory(
         initiative=initiative,
         title="Verhalen van het loket",

@@ -173,7 +173,10 @@ def test_the_private_link_is_the_only_way_for_the_teller(world, stories):
     activity = stories["activity"]
     story, secret = told_story(activity, text="Mijn verhaal met link")
     client = client_for(world, "anonymous")
-    assert "Mijn verhaal met link" in client.get(reverse("stories:link", args=[secret])).content.decode()
+    assert (
+        "Mijn verhaal met link"
+        in client.get(reverse("stories:link", args=[secret])).content.decode()
+    )
     assert client.get(reverse("stories:link", args=["not-a-secret"])).status_code == 404
     # A teller's data export leaves out a withdrawn story's text.
     participant, _ = account_services.participant_create(activity=activity)

@@ -58,9 +58,7 @@ def test_changing_consent_adds_a_version_and_keeps_the_history():
     story, _secret = told_story(gathering_activity(), audience=Audience.PUBLIC)
     first = services.consent_current(story)
     assert first.wording == CONSENT_WORDING_VERSION and first.given_at is not None
-    services.consent_give(
-        story=story, **{**CONSENT, "audience": Audience.TEAM, "quotes": False}
-    )
+    services.consent_give(story=story, **{**CONSENT, "audience": Audience.TEAM, "quotes": False})
     versions = list(Consent.objects.filter(story=story).order_by("pk"))
     assert [v.audience for v in versions] == [Audience.PUBLIC, Audience.TEAM]
     assert services.consent_current(story).quotes is False
@@ -79,9 +77,7 @@ def test_named_consent_needs_a_name_and_the_period_sets_the_date():
     today = timezone.localdate()
     assert consent.keep_until == services.add_months(today, 12)
     with pytest.raises(ValidationError):
-        services.consent_give(
-            story=story, **{**CONSENT, "keep": Keep.DATE, "keep_until": today}
-        )
+        services.consent_give(story=story, **{**CONSENT, "keep": Keep.DATE, "keep_until": today})
     with pytest.raises(ValidationError):
         services.consent_give(
             story=story,

@@ -88,7 +88,10 @@ def test_a_participant_tells_gives_consent_and_keeps_the_private_link():
     assert "/my-story/" in thanks
     link = thanks.split("/my-story/")[1].split("/")[0]
     # Shown once only.
-    assert "/my-story/" not in client.get(reverse("stories:tell_thanks", args=[story.pk])).content.decode()
+    assert (
+        "/my-story/"
+        not in client.get(reverse("stories:tell_thanks", args=[story.pk])).content.decode()
+    )
     story.refresh_from_db()
     assert story.status == StoryStatus.ACTIVE and story.audience == Audience.ORGANISATION
     assert dict(story.scale_answers.values_list("scale", "value")) == {
@@ -102,7 +105,9 @@ def test_a_participant_tells_gives_consent_and_keeps_the_private_link():
     assert "Het loket was dicht." in other.get(url).content.decode()
     response = other.post(url, {**CONSENT_POST, "audience": "team"})
     assert response.status_code == 302
-    assert list(Consent.objects.filter(story=story).order_by("pk").values_list("audience", flat=True)) == [
+    assert list(
+        Consent.objects.filter(story=story).order_by("pk").values_list("audience", flat=True)
+    ) == [
         "organisation",
         "team",
     ]
