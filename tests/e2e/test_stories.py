@@ -118,3 +118,58 @@ def test_a_participant_tells_a_story_and_withdraws_it(
     assert tomb.status == StoryStatus.WITHDRAWN and tomb.text == ""
     assert not StoryMedia.objects.filter(pk=media.pk).exists()
     assert not os.path.exists(path)
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_a_reporter_enters_a_story_for_someone_and_the_team_reads_it(
+    new_page, organisation, facilitator, initiative, lang
+):
+    """A community reporter enters a story told by phone, with the teller's consent; the
+    lead finds it under the Stories tab. Keyboard only, zero axe violations."""
+    from constellate.accounts.roles import InitiativeRole, OrgRole
+    from constellate.accounts.tests.factories import member
+    from constellate.initiatives.tests.factories import InitiativeMembershipFactory
+    from tests.e2e.browser import login_as
+
+    activity = ActivityFactory(
+        initiative=initiative,
+        title="Verhalen van het loket",
+        kind=ActivityKind.STORY_GATHERING,
+        purpose="Wat gebeurde er de laatste keer dat u hulp vroeg?",
+    )
+    reporter = member(organisation, OrgRole.REPORTER, display_name="Rik Verslag")
+    InitiativeMembershipFactory(initiative=initiative, user=reporter, role=InitiativeRole.REPORTER)
+    page = new_page()
+    login_as(page, reporter)
+    visit(page, f"/initiatives/{initiative.pk}/stories/")
+    switch_language(page, lang)
+    _press_enter_on(page, f"main a[href='/activities/{activity.pk}/stories/new/']")
+    assert page.locator("h1").inner_text() == t(lang, "Enter a story for someone")
+    _choose(page, "id_channel_1")  # by phone
+    tab_to(page, "#id_text")
+    page.keyboard.type(TEXT[lang])
+    _choose(page, "id_audience_0")  # the team only
+    _choose(page, "id_analysis_0")
+    _choose(page, "id_quotes_1")
+    _press_enter_on(page, "main form button[type='submit']")  # refused: no agreement yet
+    assert page.locator(".error-summary").is_visible()
+    assert not Story.all_objects.exists()
+    tab_to(page, "#id_teller_agreed")
+    page.keyboard.press("Space")
+    _press_enter_on(page, "main form button[type='submit']")
+    assert page.locator("h1").inner_text() == t(lang, "Story saved")
+    assert "/my-story/" in page.locator("#story-link").input_value()
+
+    story = Story.objects.get()
+    assert story.channel == "phone" and story.recorded_by == reporter
+
+    lead = new_page()
+    login_as(lead, facilitator)
+    visit(lead, f"/initiatives/{initiative.pk}/")
+    switch_language(lead, lang)
+    with lands(lead):
+        lead.get_by_role("navigation", name=t(lang, "Parts of this initiative")).get_by_role(
+            "link", name=t(lang, "Stories")
+        ).click()
+    _press_enter_on(lead, f"main a[href='/stories/{story.pk}/']")
+    assert TEXT[lang] in lead.locator("main").inner_text()
