@@ -11,7 +11,6 @@ from datetime import date, timedelta
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.core.files.base import ContentFile, File
 from django.core.validators import validate_email
 from django.db import transaction
 from django.db.models import OuterRef, Subquery
@@ -20,6 +19,7 @@ from django.utils.translation import gettext as _
 
 from constellate.accounts.models import Participant, User, new_token, token_hash
 from constellate.core.services import audit_record
+from constellate.core.uploads import check_upload
 from constellate.initiatives.choices import ActivityKind
 from constellate.initiatives.models import Activity
 from constellate.initiatives.services import initiative_touch
@@ -106,35 +106,45 @@ def _clean_story_fields(
 
 
 def _attach_media(*, story: Story, upload: Any, place_shared: bool) -> StoryMedia:
-    # The checker is shared by every app that takes files (core.uploads): content is parsed,
-    # not trusted by name, and location metadata goes unless the teller shares the place.
-    from constellate.core.uploads import check_upload
-
+    # The checker is shared by every app that takes files: content is parsed, not trusted by
+    # name, and location metadata goes unless the teller shares the place.
     checked = check_upload(
         upload, media=(Medium.IMAGE, Medium.AUDIO, Medium.VIDEO), keep_location=place_shared
     )
-    content = checked.content
-    if isinstance(content, bytes | bytearray):
-        content = ContentFile(bytes(content))
-    elif not isinstance(content, File):
-        content = File(content)
-    name = f"{secrets.token_hex(12)}.{checked.extension.lstrip('.')}"
     media = StoryMedia(
         story=story,
         medium=checked.medium,
         mime=checked.mime,
         size=checked.size,
-        duration=getattr(checked, "duration", None),
-        had_location=bool(checked.had_location),
+        duration=checked.duration,
+        had_location=checked.had_location,
         place_shared=bool(place_shared and checked.had_location),
     )
-    media.file.save(name, content, save=False)
+    # A random stored name: the teller's file name is never part of a path.
+    name = f"{secrets.token_hex(12)}.{checked.extension.lstrip('.')}"
+    media.file.save(name, checked.content, save=False)
     try:
         media.save()
     except Exception:
         media.file.storage.delete(media.file.name)
         raise
     return media
+
+
+def _files_removed_on_failure(story: Story):
+    """Files stored for a story whose transaction then fails would outlive it: remove them."""
+
+    class _Guard:
+        def __enter__(self):
+            return self
+
+        def __exit__(self, exc_type, exc, tb):
+            if exc_type is not None:
+                for media in StoryMedia.objects.filter(story_id=story.pk):
+                    media.file.storage.delete(media.file.name)
+            return False
+
+    return _Guard()
 
 
 def _new_story(**fields: Any) -> tuple[Story, str]:
@@ -237,17 +247,18 @@ def story_record(
         image_alt=(image_alt or "").strip()[:300],
         status=StoryStatus.DRAFT,
     )
-    if upload:
-        _attach_media(story=story, upload=upload, place_shared=place_shared)
-    consent_give(
-        story=story,
-        recorded_by=reporter,
-        teller_name=teller_name,
-        teller_email=teller_email,
-        **consent,
-    )
-    if answers:
-        scale_answers_save(story=story, answers=answers)
+    with _files_removed_on_failure(story):
+        if upload:
+            _attach_media(story=story, upload=upload, place_shared=place_shared)
+        consent_give(
+            story=story,
+            recorded_by=reporter,
+            teller_name=teller_name,
+            teller_email=teller_email,
+            **consent,
+        )
+        if answers:
+            scale_answers_save(story=story, answers=answers)
     audit_record(
         actor=reporter,
         action="story.recorded",

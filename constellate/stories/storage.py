@@ -26,4 +26,4 @@ def story_media_storage():
 @receiver(setting_changed)
 def _reset(*, setting, **kwargs):
     if setting == "STORAGES":
-        _storage._wrapped = empty
+        _storage._wrapped = empty  # type: ignore[assignment]

@@ -18,6 +18,7 @@ from constellate.accounts.selectors import participant_for_request
 from constellate.core.forms import apply_validation_error
 from constellate.core.pagination import paginate
 from constellate.core.services import audit_record
+from constellate.core.uploads import UploadRefused
 from constellate.initiatives.choices import ActivityKind
 from constellate.initiatives.models import Activity
 from constellate.initiatives.selectors import activity_by_join_token, initiative_by_pk
@@ -37,30 +38,16 @@ from constellate.stories.models import StoryActivitySettings
 _SESSION_LINK = "story_link_%d"
 
 
-def _upload_error(form, exc: ValidationError) -> None:
-    """A refused file is shown next to the file field."""
-    form.add_error("media", exc)
-
-
 def _save_story(form, call):
-    """Run a service that takes an upload; put its refusals on the form. None on failure."""
-    from_uploads = _upload_refused_class()
+    """Run a service that takes an upload; show its refusals on the form (a refused file next
+    to the file field). None when refused."""
     try:
         return call()
+    except UploadRefused as exc:
+        form.add_error("media", exc)
     except ValidationError as exc:
-        if from_uploads is not None and isinstance(exc, from_uploads):
-            _upload_error(form, exc)
-        else:
-            apply_validation_error(form, exc)
+        apply_validation_error(form, exc)
     return None
-
-
-def _upload_refused_class():
-    try:
-        from constellate.core.uploads import UploadRefused
-    except ImportError:  # pragma: no cover - until core.uploads lands
-        return None
-    return UploadRefused
 
 
 def _language() -> str:
