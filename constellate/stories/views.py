@@ -4,10 +4,12 @@ someone's behalf, the activity's story settings, and the staff's list and story 
 
 Story files are sent only by the views here, after the same checks as the story's page."""
 
+import re
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse, Http404
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import translation
@@ -244,11 +246,41 @@ def link_withdraw(request, secret):
     )
 
 
-def _media_response(media):
-    response = FileResponse(media.file.open("rb"), content_type=media.mime)
+_RANGE = re.compile(r"^bytes=(\d{1,15})?-(\d{1,15})?$")
+RANGE_MAX = 4 * 1024 * 1024
+
+
+def _media_response(request, media):
+    """The file, whole or the byte range asked for (Safari plays audio and video only from a
+    server that answers range requests)."""
+    size = media.size
+    match = _RANGE.match(request.headers.get("Range", "").strip())
+    start, end = 0, size - 1
+    if match and (match[1] is not None or match[2] is not None):
+        if match[1]:
+            start = int(match[1])
+            end = min(int(match[2]), size - 1) if match[2] else size - 1
+        else:  # the last N bytes
+            start = max(size - int(match[2]), 0)
+        if start > end or start >= size:
+            response = HttpResponse(status=416)
+            response["Content-Range"] = f"bytes */{size}"
+            return response
+        # A part is read into memory: at most RANGE_MAX bytes, the player asks for the rest.
+        end = min(end, start + RANGE_MAX - 1)
+    handle = media.file.open("rb")
+    if (start, end) == (0, size - 1):
+        response = FileResponse(handle, content_type=media.mime)
+        response["Content-Length"] = str(size)
+    else:
+        handle.seek(start)
+        data = handle.read(end - start + 1)
+        handle.close()
+        response = HttpResponse(data, content_type=media.mime, status=206)
+        response["Content-Range"] = f"bytes {start}-{end}/{size}"
+    response["Accept-Ranges"] = "bytes"
     response["Content-Disposition"] = "inline"
     response["Cache-Control"] = "private, no-store"
-    response["Content-Length"] = str(media.size)
     return response
 
 
@@ -260,7 +292,7 @@ def link_media(request, secret, media_pk):
     media = next((m for m in story.media.all() if m.pk == media_pk), None)
     if media is None:
         raise Http404
-    return _media_response(media)
+    return _media_response(request, media)
 
 
 # Staff pages -----------------------------------------------------------------------------
@@ -344,7 +376,7 @@ def story_media(request, pk, media_pk):
     media = next((m for m in story.media.all() if m.pk == media_pk), None)
     if media is None:
         raise Http404
-    return _media_response(media)
+    return _media_response(request, media)
 
 
 @login_required

@@ -143,3 +143,27 @@ def test_a_refused_file_is_explained_and_nothing_is_saved(story_storage):
     assert response.status_code == 200
     assert "error-summary" in response.content.decode()
     assert not Story.all_objects.exists() and not StoryMedia.objects.exists()
+
+
+def test_media_answer_range_requests(story_storage):
+    from django.core.files.base import ContentFile
+
+    from constellate.stories.tests.factories import told_story
+
+    activity = gathering_activity()
+    story, secret = told_story(activity)
+    content = tiny_wav()
+    media = StoryMedia(story=story, medium="audio", mime="audio/wav", size=len(content))
+    media.file.save("x.wav", ContentFile(content), save=False)
+    media.save()
+    url = reverse("stories:link_media", args=[secret, media.pk])
+    client = Client()
+    whole = client.get(url)
+    assert whole.status_code == 200 and whole["Accept-Ranges"] == "bytes"
+    assert b"".join(whole.streaming_content) == content
+    part = client.get(url, HTTP_RANGE="bytes=0-3")
+    assert part.status_code == 206 and part.content == b"RIFF"
+    assert part["Content-Range"] == f"bytes 0-3/{len(content)}"
+    tail = client.get(url, HTTP_RANGE="bytes=-4")
+    assert tail.content == content[-4:]
+    assert client.get(url, HTTP_RANGE=f"bytes={len(content) + 5}-").status_code == 416
