@@ -194,3 +194,31 @@ def test_assisted_entry_needs_the_tellers_agreement_and_a_channel():
     )
     assert story.status == StoryStatus.ACTIVE
     assert services.consent_current(story).recorded_by == reporter
+
+
+def test_erasing_a_person_deletes_the_files_of_their_stories(
+    story_storage, django_capture_on_commit_callbacks
+):
+    from django.core.files.base import ContentFile
+
+    from constellate.stories.models import StoryMedia
+    from constellate.stories.tests.conftest import tiny_wav
+
+    activity = gathering_activity()
+    participant, _secret = participant_create(activity=activity)
+    story, _ = told_story(activity, participant=participant)
+    media = StoryMedia(story=story, medium="audio", mime="audio/wav", size=10)
+    media.file.save("x.wav", ContentFile(tiny_wav()), save=False)
+    media.save()
+    path = media.file.path
+    user = account_services.participant_claim(
+        participant=participant,
+        email="wissen@example.org",
+        password="een lange zin die ik goed kan onthouden",
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        account_services.user_erase(user=user)
+    assert not Story.all_objects.filter(pk=story.pk).exists()
+    import os
+
+    assert not os.path.exists(path)
