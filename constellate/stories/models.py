@@ -7,7 +7,13 @@ the newest is the current one). Withdrawal leaves only a tombstone without text 
 
 `Story.objects` holds only stories with a current consent; drafts and tombstones are reached
 through `Story.all_objects` (services only), so every list, count, export and analysis that
-starts from `Story.objects` (the registry's contribution counts too) leaves them out."""
+starts from `Story.objects` (the registry's contribution counts too) leaves them out.
+
+For the next stages (curation, mobilisation): read stories through selectors.py
+(`story_list` for what a viewer may hear, `stories_for_analysis` and `stories_quotable` for
+what the current consent allows), and when a story is withdrawn (`services.story_withdraw`)
+or expires, anything derived from it must go too: link derived rows to Story with
+on_delete=CASCADE and filter on `story__status="active"`, or hook into story_withdraw."""
 
 from django.conf import settings
 from django.db import models

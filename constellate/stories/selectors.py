@@ -89,3 +89,29 @@ def answers_shown(story: Story) -> list[tuple[str, str]]:
         if scale is not None:
             out.append((str(scale.question), scale.label_of(answer.value)))
     return out
+
+
+def _current(field: str):
+    from django.db.models import OuterRef, Subquery
+
+    latest = Consent.objects.filter(story=OuterRef("pk")).order_by("-given_at", "-pk")
+    return Subquery(latest.values(field)[:1])
+
+
+def stories_for_analysis(*, initiative: Initiative) -> QuerySet[Story]:
+    """The stories whose teller allows use for analysis (for theme suggestions, counts by
+    scale and the like: curation builds on this, never on Story.objects directly)."""
+    return (
+        Story.objects.filter(activity__initiative=initiative)
+        .annotate(consent_analysis=_current("analysis"))
+        .filter(consent_analysis=True)
+    )
+
+
+def stories_quotable(*, initiative: Initiative) -> QuerySet[Story]:
+    """The stories whose teller allows quotes (for quotes and clips in curation)."""
+    return (
+        Story.objects.filter(activity__initiative=initiative)
+        .annotate(consent_quotes=_current("quotes"))
+        .filter(consent_quotes=True)
+    )

@@ -222,3 +222,19 @@ def test_erasing_a_person_deletes_the_files_of_their_stories(
     import os
 
     assert not os.path.exists(path)
+
+
+def test_analysis_and_quotes_follow_the_current_consent():
+    from constellate.stories.selectors import stories_for_analysis, stories_quotable
+
+    activity = gathering_activity()
+    yes, _ = told_story(activity)
+    no, _ = told_story(activity, analysis=False, quotes=False)
+    changed, _ = told_story(activity)
+    services.consent_give(story=changed, **{**CONSENT, "analysis": False})
+    withdrawn, _ = told_story(activity)
+    services.story_withdraw(story=withdrawn)
+    initiative = activity.initiative
+    assert set(stories_for_analysis(initiative=initiative)) == {yes}
+    assert set(stories_quotable(initiative=initiative)) == {yes, changed}
+    assert no not in stories_quotable(initiative=initiative)
