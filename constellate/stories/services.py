@@ -46,6 +46,8 @@ from constellate.stories.scales import SCALES
 TEXT_MAX = 20000
 # A story told but never given consent is deleted after this many days.
 DRAFT_DAYS = 2
+# Stories one participant may tell in a day: enough for anyone, a brake on a flood.
+STORIES_PER_DAY = 20
 
 
 # Helpers ---------------------------------------------------------------------------------
@@ -174,6 +176,13 @@ def story_tell(
     give consent (`consent_give`). Returns the story and the secret of its private link."""
     _check_activity(activity)
     _check_open(activity)
+    recent = Story.all_objects.filter(
+        told_by=participant, created_at__gte=timezone.now() - timedelta(days=1)
+    )
+    if recent.count() >= STORIES_PER_DAY:
+        raise ValidationError(
+            _("You told many stories today. Thank you! Please come back tomorrow for more.")
+        )
     text, title, language = _clean_story_fields(
         story_type=story_type, text=text, title=title, language=language, has_media=bool(upload)
     )

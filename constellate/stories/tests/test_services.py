@@ -238,3 +238,21 @@ def test_analysis_and_quotes_follow_the_current_consent():
     assert set(stories_for_analysis(initiative=initiative)) == {yes}
     assert set(stories_quotable(initiative=initiative)) == {yes, changed}
     assert no not in stories_quotable(initiative=initiative)
+
+
+def test_one_participant_can_tell_a_limited_number_of_stories_a_day(monkeypatch):
+    monkeypatch.setattr(services, "STORIES_PER_DAY", 2)
+    activity = gathering_activity()
+    participant, _secret = participant_create(activity=activity)
+
+    def tell():
+        return services.story_tell(
+            activity=activity, participant=participant, story_type=StoryType.SNAPSHOT, text="x"
+        )
+
+    tell()
+    tell()
+    with translation.override("en"), pytest.raises(ValidationError) as exc:
+        tell()
+    assert "come back tomorrow" in str(exc.value)
+    assert Story.all_objects.count() == 2
