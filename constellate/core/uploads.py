@@ -7,34 +7,50 @@ a file is by *parsing its content*, and refuses what it cannot parse.
 
 What is accepted, and why
 -------------------------
-Photos (``image``), parsed and re-encoded with Pillow:
+Photos (``image``), parsed and written anew with Pillow:
     JPEG, PNG, WebP and GIF (animated GIF and WebP too). These are what phone cameras and
     browsers produce and what every browser can show. A photo is fully decoded (``verify()``
-    and a full ``load()``), so a truncated or damaged file is refused. Photos with more pixels
-    than ``Image.MAX_IMAGE_PIXELS`` (or ``settings.UPLOAD_MAX_IMAGE_PIXELS``) are refused before
-    decoding, so a tiny file cannot blow up into gigabytes of memory (a "decompression bomb").
+    and a full ``load()`` of every frame), so a truncated or damaged file is refused. A photo
+    with more pixels (all frames together) than ``Image.MAX_IMAGE_PIXELS`` is refused before it
+    is decoded, so a tiny file cannot blow up into gigabytes of memory (a "decompression
+    bomb"); ``settings.UPLOAD_MAX_IMAGE_PIXELS`` can lower that limit.
     The photo is then written anew: it is turned upright first (the EXIF orientation is applied)
     and all metadata is left out: EXIF (camera make and serial number, date, GPS place), XMP,
-    comments. Only the colour profile is kept. When the teller chose to share the place
-    (``keep_location=True``) the GPS data alone is written back.
+    comments, and anything appended after the image data. Only the colour profile is kept.
+    When the teller chose to share the place (``keep_location=True``) the GPS data alone is
+    written back.
     HEIC/HEIF and AVIF photos are *not* accepted: Pillow cannot open HEIC without an extra
     native plugin. This matters little in practice, because an iPhone converts its HEIC photos
     to JPEG when a browser uploads them; someone who sends a HEIC file anyway gets a message
     explaining how to send a JPG.
-Sound (``audio``), parsed with mutagen or the ISO/Matroska parsers below:
-    MP3, M4A/AAC (MP4 container, what Safari records), Ogg (Opus or Vorbis), WAV, FLAC, and WebM
-    or Matroska audio (what Chrome and Firefox record in the browser:
+Sound (``audio``):
+    MP3, raw AAC (ADTS), WAV, FLAC and Ogg (Opus or Vorbis; Firefox records
+    ``audio/ogg;codecs=opus``), parsed with mutagen; M4A/AAC (MP4 with only sound tracks; Safari and Chrome record
+    ``audio/mp4``); WebM or Matroska with only sound tracks (Chrome records
     ``audio/webm;codecs=opus``).
 Video (``video``):
     MP4 and MOV (ISO base media: what phones record) and WebM/Matroska (browser recordings).
     An MP4 file counts as video when it has a video track (handler ``vide``) and as sound when
-    it only has sound tracks (``soun``). Sound and video files are stored as sent (they are not
-    rewritten); their location, if any, is reported in ``had_location`` but not removed.
+    it only has sound tracks (``soun``). The place a phone stores in a video or recording
+    ('©xyz' or 'loci' user data, Apple's ``location.ISO6709`` metadata) is blanked out (the box
+    becomes an empty 'free' box of the same size, so nothing else moves) unless the teller
+    shares it.
+
+MP4/MOV and WebM are checked by walking their structure here (mutagen cannot read WebM and
+does not tell video from sound): every box or element must fit inside its parent and the
+file, MP4 needs its index ('moov') and media data, WebM its DocType, Tracks and a Cluster.
+Open-ended elements, as live browser recordings write them, are followed block by block.
+Apart from a blanked place, sound and video files are stored as sent, not re-encoded. Serve
+stored files with the checked ``mime`` and ``X-Content-Type-Options: nosniff``. Known limits:
+an MP3 or a live WebM cut exactly between two frames or clusters cannot be told from a
+shorter recording (it plays up to the cut); WebM has no standard place tag, so none is looked
+for; the place in MP3, Ogg, FLAC or WAV tags (rare) is not looked for either.
 
 Everything else is refused: HTML, SVG (it can carry scripts), PDF, programs, archives, empty
 files, files whose structure runs past their end (an interrupted upload) and files of a medium
 the caller did not ask for. A file whose *name* is wrong but whose content is a good photo,
-sound or video is accepted and gets the extension of its content.
+sound or video is accepted and gets the extension of its content; :func:`safe_filename`
+makes the name harmless.
 
 Sizes are limited per medium (:data:`MEDIA_LIMITS`, overridable with ``settings.UPLOAD_LIMITS``
 or the ``limits`` argument). The size is checked before anything is parsed, and the file is
@@ -49,6 +65,7 @@ from __future__ import annotations
 import io
 import os
 import re
+import shutil
 import struct
 import tempfile
 import unicodedata
@@ -63,6 +80,14 @@ from django.core.files import File
 from django.core.files.base import ContentFile
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
+from mutagen.aac import AAC
+from mutagen.flac import FLAC
+from mutagen.mp3 import MP3
+from mutagen.mp4 import MP4
+from mutagen.oggopus import OggOpus
+from mutagen.oggvorbis import OggVorbis
+from mutagen.wave import WAVE
+from PIL import ExifTags, Image, ImageFile, ImageOps, ImageSequence
 
 MB = 1024 * 1024
 
@@ -74,7 +99,7 @@ MEDIA = ("image", "audio", "video")
 #: The formats shown to people, per medium, in the order they are most likely to have them.
 ACCEPTED_FORMATS: dict[str, tuple[str, ...]] = {
     "image": ("JPG", "PNG", "WebP", "GIF"),
-    "audio": ("MP3", "M4A", "OGG", "Opus", "WAV", "WebM", "FLAC"),
+    "audio": ("MP3", "M4A", "AAC", "OGG", "Opus", "WAV", "WebM", "FLAC"),
     "video": ("MP4", "MOV", "WebM"),
 }
 
@@ -128,9 +153,14 @@ class UploadRefused(ValidationError):
 class CheckedUpload:
     """An upload that passed :func:`check_upload`, ready to be stored.
 
-    ``content`` is a Django ``File`` positioned at its start: for photos a new file with the
-    cleaned, re-encoded image; for sound and video the upload itself. Store it with
-    ``field.save(checked.safe_name, checked.content)``.
+    ``content`` is a Django ``File`` named ``safe_name`` and positioned at its start: for
+    photos a new file with the cleaned, re-encoded image (``size`` is then its size, not the
+    upload's); for sound and video the uploaded bytes as sent (a place in an MP4/MOV blanked
+    out unless ``keep_location``). Store it with
+    ``field.save(checked.safe_name, checked.content)``. ``width``, ``height`` (pixels) and
+    ``duration`` (seconds) are given where the file states them cheaply, else None.
+    ``had_location`` says whether the upload carried a place (GPS in a photo's EXIF or XMP, a
+    location atom in an MP4/MOV); it was removed unless ``keep_location`` was set.
     """
 
     medium: str
@@ -249,8 +279,8 @@ def check_upload(
 
     ``upload`` is a Django ``UploadedFile`` (anything with ``.name``, ``.size`` and a readable
     ``.file`` works). ``media`` says which of ``"image"``, ``"audio"`` and ``"video"`` are
-    welcome here. ``keep_location`` keeps the GPS place in a photo (the teller chose to share
-    it); otherwise it is removed.
+    welcome here. ``keep_location`` keeps the place stored in a photo or phone video (the
+    teller chose to share it); otherwise it is removed.
     """
     wanted = tuple(dict.fromkeys(media))
     if not wanted or any(m not in MEDIA for m in wanted):
@@ -277,8 +307,8 @@ def check_upload(
     if kind == "heic":
         raise UploadRefused(
             _(
-                "This photo is in the HEIC format, which we cannot open yet. Please send it as "
-                "a JPG: on an iPhone, choose Settings, Camera, Formats, Most Compatible."
+                "This photo is in a format we cannot open yet (such as HEIC). Please send it "
+                "as a JPG: on an iPhone, choose Settings, Camera, Formats, Most Compatible."
             ),
             code="unsupported",
         )
@@ -287,11 +317,9 @@ def check_upload(
         if "image" not in wanted:
             # Only the header is parsed: enough to tell a photo from a file that merely
             # starts like one, and no reason to decode a photo that is refused anyway.
-            raise (
-                _refuse_wrong_medium("image", wanted)
-                if _looks_like_image(fh)
-                else (_refuse_unknown(wanted))
-            )
+            if _looks_like_image(fh):
+                raise _refuse_wrong_medium("image", wanted)
+            raise _refuse_unknown(wanted)
         if size > sizes["image"]:
             raise _refuse_too_large("image", size, sizes["image"])
         data = _read_at(fh, 0, size)
@@ -307,15 +335,18 @@ def check_upload(
         raise _refuse_wrong_medium(found.medium, wanted)
     if size > sizes[found.medium]:
         raise _refuse_too_large(found.medium, size, sizes[found.medium])
+    if found.places and not keep_location:
+        fh = _blank_places(fh, found.places)
     fh.seek(0)
-    content = upload if fh is getattr(upload, "file", None) else File(fh)
-    content.seek(0)
+    safe_name = safe_filename(name, found.extension)
+    # Named with the safe name, so that even assigning it straight to a FileField is harmless.
+    content = File(fh, name=safe_name)
     return CheckedUpload(
         medium=found.medium,
         mime=found.mime,
         extension=found.extension,
         size=size,
-        safe_name=safe_filename(name, found.extension),
+        safe_name=safe_name,
         content=content,
         width=found.width,
         height=found.height,
@@ -393,6 +424,9 @@ def _sniff(head: bytes) -> str | None:
     if len(head) >= 2 and head[0] == 0xFF and head[1] & 0xE0 == 0xE0 and head[1] & 0x06:
         # An MPEG audio frame sync with a layer set (Layer III for MP3).
         return "mp3"
+    if len(head) >= 2 and head[0] == 0xFF and head[1] & 0xF6 == 0xF0:
+        # An ADTS frame sync (layer 0): raw AAC, as some Android recorders write it.
+        return "aac"
     return None
 
 
@@ -401,8 +435,6 @@ def _sniff(head: bytes) -> str | None:
 
 
 def _check_image(data: bytes, *, name: str, keep_location: bool) -> CheckedUpload:
-    from PIL import Image, ImageFile
-
     if ImageFile.LOAD_TRUNCATED_IMAGES:
         # Set elsewhere, this would let half-decoded photos through padded with grey.
         raise ImproperlyConfigured("PIL.ImageFile.LOAD_TRUNCATED_IMAGES must stay False")
@@ -430,15 +462,23 @@ def _check_image(data: bytes, *, name: str, keep_location: bool) -> CheckedUploa
         raise _refuse_too_many_pixels() from None
     except Image.UnidentifiedImageError:
         raise _refuse_damaged("image") from None
-    except (OSError, SyntaxError, ValueError, EOFError, struct.error) as exc:
+    except MemoryError:
+        raise _refuse_too_many_pixels() from None
+    except Exception as exc:  # noqa: BLE001 - a parser failing on hostile bytes is a refusal
         if "truncated" in str(exc).lower() or isinstance(exc, EOFError):
             raise _refuse_truncated() from None
         raise _refuse_damaged("image") from None
 
     mime, extension = _IMAGE_TYPES[image.format]
-    cleaned, had_location = _rewrite_image(image, keep_location=keep_location)
-    with Image.open(io.BytesIO(cleaned)) as result:
-        width, height = result.size
+    try:
+        with warnings.catch_warnings():
+            # Pillow warns about damaged EXIF ("Corrupt EXIF data"); it is dropped anyway.
+            warnings.simplefilter("ignore", UserWarning)
+            cleaned, had_location = _rewrite_image(image, keep_location=keep_location)
+        with Image.open(io.BytesIO(cleaned)) as result:
+            width, height = result.size
+    except Exception:  # noqa: BLE001 - a photo that decodes but cannot be written anew
+        raise _refuse_damaged("image") from None
     return CheckedUpload(
         medium="image",
         mime=mime,
@@ -454,8 +494,6 @@ def _check_image(data: bytes, *, name: str, keep_location: bool) -> CheckedUploa
 
 
 def _looks_like_image(fh: IO[bytes]) -> bool:
-    from PIL import Image
-
     fh.seek(0)
     try:
         with warnings.catch_warnings():
@@ -485,8 +523,6 @@ def _refuse_if_too_many_pixels(size: tuple[int, int], limit: int, frames: int = 
 
 
 def _gps_of(exif: Any) -> dict[int, Any]:
-    from PIL import ExifTags
-
     try:
         return dict(exif.get_ifd(ExifTags.IFD.GPSInfo))
     except (KeyError, ValueError, TypeError, struct.error, OSError):
@@ -495,8 +531,6 @@ def _gps_of(exif: Any) -> dict[int, Any]:
 
 def _rewrite_image(image: Any, *, keep_location: bool) -> tuple[bytes, bool]:
     """Write the photo anew, upright, without metadata (GPS kept only when asked)."""
-    from PIL import Image, ImageOps, ImageSequence
-
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", UserWarning)  # Pillow's "Corrupt EXIF data"
@@ -505,7 +539,7 @@ def _rewrite_image(image: Any, *, keep_location: bool) -> tuple[bytes, bool]:
         # Unreadable EXIF is simply left out; the photo itself decoded fine.
         exif = Image.Exif()
     gps = _gps_of(exif)
-    xmp = image.info.get("xmp") or b""
+    xmp = image.info.get("xmp") or image.info.get("XML:com.adobe.xmp") or b""
     if isinstance(xmp, str):
         xmp = xmp.encode("utf-8", "replace")
     had_location = bool(gps) or b"GPSLatitude" in xmp or b"GPSLongitude" in xmp
@@ -515,8 +549,6 @@ def _rewrite_image(image: Any, *, keep_location: bool) -> tuple[bytes, bool]:
     if icc:
         options["icc_profile"] = icc
     if keep_location and gps:
-        from PIL import ExifTags
-
         kept = Image.Exif()
         kept.get_ifd(ExifTags.IFD.GPSInfo).update(gps)
         options["exif"] = kept.tobytes()
@@ -543,8 +575,7 @@ def _rewrite_image(image: Any, *, keep_location: bool) -> tuple[bytes, bool]:
             upright = ImageOps.exif_transpose(image) or image
     except (OSError, ValueError, TypeError, KeyError, SyntaxError, struct.error):
         upright = image
-    if upright is image:
-        upright = image.copy()
+    # The photo is ours alone: its metadata is dropped in place rather than on a copy.
     transparency = image.info.get("transparency")
     upright.info = {}
     if transparency is not None and upright.mode in ("P", "L", "RGB"):
@@ -584,6 +615,7 @@ class _Found:
     width: int | None = None
     height: int | None = None
     had_location: bool = False
+    places: tuple[tuple[int, int], ...] = ()
 
 
 def _length_of(info: Any) -> float | None:
@@ -592,13 +624,10 @@ def _length_of(info: Any) -> float | None:
 
 
 def _check_audio(kind: str, fh: IO[bytes], size: int) -> _Found:
-    from mutagen import MutagenError
 
     fh.seek(0)
     try:
         if kind == "mp3":
-            from mutagen.mp3 import MP3
-
             info = MP3(fh).info
             if not info.bitrate or not info.sample_rate:
                 raise _refuse_damaged("audio")
@@ -606,36 +635,33 @@ def _check_audio(kind: str, fh: IO[bytes], size: int) -> _Found:
         if kind == "wav":
             _check_riff_size(fh, size)
             fh.seek(0)
-            from mutagen.wave import WAVE
-
             info = WAVE(fh).info
             if not info.sample_rate or not info.channels:
                 raise _refuse_damaged("audio")
             return _Found("audio", "audio/wav", ".wav", _length_of(info))
+        if kind == "aac":
+            info = AAC(fh).info
+            if not info.sample_rate or not info.length:
+                raise _refuse_damaged("audio")
+            return _Found("audio", "audio/aac", ".aac", _length_of(info))
         if kind == "flac":
-            from mutagen.flac import FLAC
-
             info = FLAC(fh).info
             return _Found("audio", "audio/flac", ".flac", _length_of(info))
         if kind == "ogg":
             return _check_ogg(fh)
     except UploadRefused:
         raise
-    except (MutagenError, struct.error, ValueError, IndexError, EOFError, OSError):
+    except Exception:  # noqa: BLE001 - mutagen failing on hostile bytes means a damaged file
         raise _refuse_damaged("audio") from None
     raise _refuse_damaged("audio")
 
 
 def _check_ogg(fh: IO[bytes]) -> _Found:
-    from mutagen import MutagenError
-    from mutagen.oggopus import OggOpus
-    from mutagen.oggvorbis import OggVorbis
-
     for kind in (OggOpus, OggVorbis):
         fh.seek(0)
         try:
             info = kind(fh).info
-        except (MutagenError, struct.error, ValueError, IndexError, EOFError):
+        except Exception:  # noqa: S112 - not this kind of Ogg stream (or damaged)
             continue
         extension = ".opus" if kind is OggOpus else ".ogg"
         return _Found("audio", "audio/ogg", extension, _length_of(info))
@@ -657,7 +683,7 @@ _ISO_CONTAINERS = {b"moov", b"trak", b"mdia", b"minf", b"udta", b"edts", b"mvex"
 
 
 def _iso_boxes(data: bytes, start: int, end: int, medium: str):
-    """Yield (type, payload start, payload end) for the boxes in ``data[start:end]``."""
+    """Yield (type, box start, payload start, end) for the boxes in ``data[start:end]``."""
     pos = start
     while pos + 8 <= end:
         size, kind = struct.unpack(">I4s", data[pos : pos + 8])
@@ -671,8 +697,48 @@ def _iso_boxes(data: bytes, start: int, end: int, medium: str):
             size = end - pos
         if size < header or pos + size > end:
             raise _refuse_damaged(medium)
-        yield kind, pos + header, pos + size
+        yield kind, pos, pos + header, pos + size
         pos += size
+
+
+def _location_key_indices(keys: bytes) -> set[int]:
+    """The 1-based indices of the metadata keys that name a place (QuickTime 'keys' box)."""
+    found: set[int] = set()
+    if len(keys) < 8:
+        return found
+    count = struct.unpack(">I", keys[4:8])[0]
+    pos = 8
+    for index in range(1, min(count, 10_000) + 1):
+        if pos + 8 > len(keys):
+            break
+        length = struct.unpack(">I", keys[pos : pos + 4])[0]
+        if length < 8:
+            break
+        if b"location" in keys[pos + 8 : pos + length]:
+            found.add(index)
+        pos += length
+    return found
+
+
+def _blank_places(fh: IO[bytes], places: tuple[tuple[int, int], ...]) -> IO[bytes]:
+    """A copy of the file whose location boxes became empty 'free' boxes of the same size.
+
+    Sizes and offsets stay the same, so the index still points at the right media data;
+    players skip 'free' boxes.
+    """
+    copy = tempfile.SpooledTemporaryFile(max_size=_SPOOL_IN_MEMORY)  # noqa: SIM115
+    fh.seek(0)
+    shutil.copyfileobj(fh, copy, _CHUNK)
+    for box_start, box_end in places:
+        copy.seek(box_start)
+        header = copy.read(8)
+        header_length = 16 if header[:4] == b"\x00\x00\x00\x01" else 8
+        copy.seek(box_start + 4)
+        copy.write(b"free")
+        copy.seek(box_start + header_length)
+        copy.write(b"\x00" * (box_end - box_start - header_length))
+    copy.seek(0)
+    return copy
 
 
 def _check_isobmff(fh: IO[bytes], size: int) -> _Found:
@@ -716,16 +782,20 @@ def _check_isobmff(fh: IO[bytes], size: int) -> _Found:
     moov = _read_at(fh, start, end - start)
 
     handlers: list[bytes] = []
+    fragmented = False
+    # Spans (file offsets) of the boxes that hold a place, to blank out unless it is shared.
+    places: list[tuple[int, int]] = []
+    location_keys: set[int] = set()
     timescale = duration = 0
     width = height = None
     had_location = False
     medium = "video"
 
     def walk(begin: int, finish: int, depth: int) -> None:
-        nonlocal timescale, duration, width, height, had_location
+        nonlocal timescale, duration, width, height, had_location, fragmented
         if depth > 12:
             raise _refuse_damaged(medium)
-        for kind, body, body_end in _iso_boxes(moov, begin, finish, medium):
+        for kind, box_start, body, body_end in _iso_boxes(moov, begin, finish, medium):
             payload = moov[body:body_end]
             if kind == b"mvhd" and len(payload) >= 20:
                 if payload[0] == 1 and len(payload) >= 32:
@@ -744,9 +814,20 @@ def _check_isobmff(fh: IO[bytes], size: int) -> _Found:
                 w, h = struct.unpack(">II", payload[-8:])
                 if w and h and width is None:
                     width, height = w >> 16, h >> 16
-            elif kind in (b"\xa9xyz", b"loci") or (kind == b"keys" and b"location" in payload):
+            elif kind in (b"\xa9xyz", b"loci"):
+                # Android and 3GPP: the place as text, in the movie's or a track's user data.
                 had_location = True
+                places.append((start + box_start, start + body_end))
+            elif kind == b"keys":
+                # Apple: the place is a value in 'ilst' whose key here names it "location".
+                location_keys.update(_location_key_indices(payload))
+            elif kind == b"ilst":
+                for item, item_start, _body, item_end in _iso_boxes(moov, body, body_end, medium):
+                    if int.from_bytes(item, "big") in location_keys:
+                        had_location = True
+                        places.append((start + item_start, start + item_end))
             elif kind in _ISO_CONTAINERS:
+                fragmented = fragmented or kind == b"mvex"
                 inner = body
                 # ISO 'meta' is a full box (4 bytes of version and flags); QuickTime's is not.
                 if kind == b"meta" and moov[body + 4 : body + 8] != b"hdlr":
@@ -764,22 +845,23 @@ def _check_isobmff(fh: IO[bytes], size: int) -> _Found:
     seconds = round(duration / timescale, 3) if timescale and duration else None
 
     if medium == "audio":
-        from mutagen import MutagenError
-        from mutagen.mp4 import MP4
-
         fh.seek(0)
         try:
             info = MP4(fh).info
-        except (MutagenError, struct.error, ValueError, IndexError):
+        except Exception:  # noqa: BLE001 - mutagen failing on hostile bytes
             raise _refuse_damaged("audio") from None
+        # A fragmented file (a browser recording) has its length in the fragments, not in the
+        # headers mutagen reads: better no duration than a wrong one.
+        if not fragmented:
+            seconds = seconds or _length_of(info)
         return _Found(
-            "audio", "audio/mp4", ".m4a", _length_of(info) or seconds, had_location=had_location
+            "audio", "audio/mp4", ".m4a", seconds, had_location=had_location, places=tuple(places)
         )
     if brand == b"qt  ":
         mime, extension = "video/quicktime", ".mov"
     else:
         mime, extension = "video/mp4", ".mp4"
-    return _Found("video", mime, extension, seconds, width, height, had_location)
+    return _Found("video", mime, extension, seconds, width, height, had_location, tuple(places))
 
 
 # -- EBML (WebM, Matroska) -----------------------------------------------------------------------
@@ -811,7 +893,7 @@ _SEGMENT_CHILDREN = {
 }
 # Void and CRC-32 may appear inside a cluster too, so they do not end an open-size cluster.
 _CLUSTER_ENDS = _SEGMENT_CHILDREN - {0xEC, 0xBF}
-_EBML_MAX_ELEMENTS = 2_000_000
+_EBML_MAX_ELEMENTS = 500_000
 
 
 def _vint(data: bytes, pos: int, *, keep_marker: bool) -> tuple[int | None, int]:
@@ -837,20 +919,29 @@ def _vint(data: bytes, pos: int, *, keep_marker: bool) -> tuple[int | None, int]
 class _Ebml:
     """Reads EBML element headers from a file, refusing sizes that run past its end."""
 
+    _WINDOW = 256 * 1024
+
     def __init__(self, fh: IO[bytes], size: int):
         self.fh = fh
         self.size = size
+        self._buffer = b""
+        self._buffer_at = 0
 
-    def element_id(self, pos: int) -> int:
-        try:
-            return _vint(_read_at(self.fh, pos, 4), 0, keep_marker=True)[0] or 0
-        except IndexError:
-            raise _refuse_truncated() from None
+    def _head(self, pos: int) -> bytes:
+        """Up to 12 bytes at ``pos``: an element header is at most 4 bytes of ID and 8 of size.
+
+        Headers are read from a window of the file, so walking thousands of small blocks in a
+        long recording costs few reads.
+        """
+        offset = pos - self._buffer_at
+        if offset < 0 or offset + 12 > len(self._buffer):
+            self._buffer = _read_at(self.fh, pos, self._WINDOW)
+            self._buffer_at, offset = pos, 0
+        return self._buffer[offset : offset + 12]
 
     def element(self, pos: int, limit: int) -> tuple[int, int, int | None]:
         """Return (id, data start, data end or None if unknown) of the element at ``pos``."""
-        # An element header is at most 4 bytes of ID and 8 of size: one read is enough.
-        head = _read_at(self.fh, pos, 12)
+        head = self._head(pos)
         try:
             ident, id_len = _vint(head, 0, keep_marker=True)
             if id_len > 4:
@@ -966,9 +1057,9 @@ def _walk_open_cluster(reader: _Ebml, start: int, limit: int, elements: int) -> 
     pos = start
     while pos < limit and elements < _EBML_MAX_ELEMENTS:
         elements += 1
-        if reader.element_id(pos) in _CLUSTER_ENDS:
+        ident, _start, child_end = reader.element(pos, limit)
+        if ident in _CLUSTER_ENDS:
             return pos, elements
-        ident, child_start, child_end = reader.element(pos, limit)
         if child_end is None:
             raise _refuse_damaged("video")
         pos = child_end

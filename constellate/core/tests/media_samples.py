@@ -130,6 +130,21 @@ def mp3_bytes(frames: int = 40) -> bytes:
     return frame * frames
 
 
+def adts_aac_bytes(frames: int = 30, frame_length: int = 200) -> bytes:
+    """Raw AAC in ADTS frames: AAC LC, 44.1 kHz, stereo, silent payload."""
+    header = (
+        0xFFF << 44  # sync word
+        | 1 << 40  # MPEG-4, layer 0, no CRC
+        | 1 << 38  # profile: AAC LC
+        | 4 << 34  # 44.1 kHz
+        | 2 << 30  # two channels
+        | frame_length << 13
+        | 0x7FF << 2  # buffer fullness: variable bit rate
+    )
+    frame = header.to_bytes(7, "big") + b"\x00" * (frame_length - 7)
+    return frame * frames
+
+
 def flac_bytes() -> bytes:
     """A FLAC stream with only its STREAMINFO block (1 s of 8 kHz mono, 16 bit)."""
     sample_rate, channels, bits, total = 8000, 1, 16, 8000
@@ -194,22 +209,45 @@ def _trak(handler: bytes, timescale: int, duration: int, width: int = 0, height:
     return box(b"trak", tkhd, box(b"mdia", mdhd, hdlr, minf))
 
 
+PLACE = b"+52.0833+005.1667/"
+
+
+def _apple_location_meta() -> bytes:
+    """QuickTime metadata as an iPhone writes it: keys, and values in 'ilst' by key index."""
+    names = [b"com.apple.quicktime.make", b"com.apple.quicktime.location.ISO6709"]
+    keys = struct.pack(">II", 0, len(names)) + b"".join(
+        struct.pack(">I", 8 + len(name)) + b"mdta" + name for name in names
+    )
+    items = [
+        box((index + 1).to_bytes(4, "big"), box(b"data", struct.pack(">II", 1, 0) + value))
+        for index, value in enumerate([b"Apple", PLACE])
+    ]
+    hdlr = full_box(b"hdlr", 0, b"\x00" * 4 + b"mdta" + b"\x00" * 13)
+    return box(b"meta", hdlr, box(b"keys", keys), box(b"ilst", *items))
+
+
 def mp4_bytes(
     *,
     video: bool = True,
     brand: bytes = b"isom",
-    location: bool = False,
+    location: bool | str = False,
     seconds: int = 2,
 ) -> bytes:
-    """An MP4 (or M4A without video) with a 'moov' index, track handlers and some 'mdat'."""
+    """An MP4 (or M4A without video) with a 'moov' index, track handlers and some 'mdat'.
+
+    ``location`` adds a place: ``True`` or ``"android"`` as a '©xyz' box in the user data,
+    ``"apple"`` as QuickTime metadata keys.
+    """
     timescale = 1000
     tracks = [_trak(b"soun", timescale, seconds * timescale)]
     if video:
         tracks.insert(0, _trak(b"vide", timescale, seconds * timescale, 320, 240))
-    udta = (
-        [box(b"udta", box(b"\xa9xyz", b"\x00\x11\x15\xc7+52.0833+005.1667/"))] if location else []
-    )
-    moov = box(b"moov", _mvhd(timescale, seconds * timescale), *tracks, *udta)
+    extra = []
+    if location == "apple":
+        extra = [_apple_location_meta()]
+    elif location:
+        extra = [box(b"udta", box(b"\xa9xyz", b"\x00\x11\x15\xc7" + PLACE))]
+    moov = box(b"moov", _mvhd(timescale, seconds * timescale), *tracks, *extra)
     ftyp = box(b"ftyp", brand + b"\x00\x00\x02\x00" + brand + b"mp41")
     mdat = box(b"mdat", b"\x00" * 2000)
     return ftyp + moov + mdat

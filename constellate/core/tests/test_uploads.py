@@ -3,14 +3,19 @@
 from __future__ import annotations
 
 import io
+import os
 import unicodedata
 import zipfile
 
 import pytest
 from django import forms
 from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import TemporaryUploadedFile
 from django.test import override_settings
 from django.utils import translation
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from mutagen.mp4 import MP4
 from PIL import ExifTags, Image
 
 from constellate.core.tests import media_samples as samples
@@ -24,6 +29,16 @@ from constellate.core.uploads import (
 )
 
 ALL = ("image", "audio", "video")
+CODES = {
+    "empty",
+    "too_large",
+    "unknown_type",
+    "wrong_medium",
+    "unsupported",
+    "truncated",
+    "damaged",
+    "too_many_pixels",
+}
 
 
 def refused(data: bytes, name: str = "file", *, media=ALL, **options) -> UploadRefused:
@@ -52,6 +67,7 @@ def reopen(checked: CheckedUpload) -> Image.Image:
         (samples.wav_bytes, "voice.wav", "audio", "audio/wav", ".wav"),
         (samples.mp3_bytes, "song.mp3", "audio", "audio/mpeg", ".mp3"),
         (samples.flac_bytes, "voice.flac", "audio", "audio/flac", ".flac"),
+        (samples.adts_aac_bytes, "voice.aac", "audio", "audio/aac", ".aac"),
         (samples.ogg_opus_bytes, "voice.ogg", "audio", "audio/ogg", ".opus"),
         (
             lambda: samples.mp4_bytes(video=False, brand=b"M4A "),
@@ -206,9 +222,31 @@ def test_strip_image_location_returns_the_photo_without_gps():
     assert not Image.open(io.BytesIO(cleaned)).getexif().get_ifd(ExifTags.IFD.GPSInfo)
 
 
-def test_a_video_with_a_place_is_reported():
-    checked = check_upload(samples.uploaded(samples.mp4_bytes(location=True)), media=["video"])
+@pytest.mark.parametrize("where", ["android", "apple"])
+@pytest.mark.parametrize("video", [True, False], ids=["video", "sound"])
+def test_the_place_in_a_phone_video_or_recording_is_blanked(where, video):
+    data = samples.mp4_bytes(location=where, video=video)
+    assert samples.PLACE in data
+    checked = check_upload(samples.uploaded(data, "clip.mov"), media=ALL)
     assert checked.had_location is True
+    checked.content.seek(0)
+    cleaned = checked.content.read()
+    assert samples.PLACE not in cleaned
+    assert len(cleaned) == len(data) == checked.size
+    # Still a good file of the same kind, now without a place.
+    again = check_upload(samples.uploaded(cleaned, "clip.mov"), media=ALL)
+    assert (again.medium, again.had_location) == (checked.medium, False)
+    if not video:
+        assert MP4(io.BytesIO(cleaned)).info.length == pytest.approx(2.0)
+
+
+@pytest.mark.parametrize("where", ["android", "apple"])
+def test_the_place_in_a_video_is_kept_when_the_teller_shares_it(where):
+    data = samples.mp4_bytes(location=where)
+    checked = check_upload(samples.uploaded(data), media=["video"], keep_location=True)
+    checked.content.seek(0)
+    assert checked.had_location is True
+    assert checked.content.read() == data
 
 
 # -- Sizes ---------------------------------------------------------------------------------------
@@ -263,6 +301,28 @@ def test_the_limit_of_the_medium_the_content_turns_out_to_be_applies():
     assert check_upload(samples.uploaded(data), media=["image"], limits={"image": len(data)})
 
 
+def test_a_large_upload_kept_on_disk_by_django_is_checked_in_place():
+    data = samples.mp4_bytes()
+    upload = TemporaryUploadedFile("clip.mp4", "video/mp4", len(data), None)
+    upload.write(data)
+    upload.seek(0)
+    try:
+        checked = check_upload(upload, media=["video"])
+        assert checked.content.file is upload.file
+        assert checked.content.name == "clip.mp4"
+        checked.content.seek(0)
+        assert checked.content.read() == data
+    finally:
+        upload.close()
+
+
+def test_a_stream_that_cannot_seek_is_copied_within_the_limit_and_checked():
+    data = samples.wav_bytes()
+    checked = check_upload(_Upload(_CountingStream(data), size=None, name="v.wav"), media=["audio"])
+    checked.content.seek(0)
+    assert (checked.medium, checked.size, checked.content.read()) == ("audio", len(data), data)
+
+
 @override_settings(UPLOAD_LIMITS={"audio": 1000})
 def test_the_limits_can_be_set_in_the_settings():
     assert refused(samples.wav_bytes(seconds=0.5), media=["audio"]).code == "too_large"
@@ -307,6 +367,21 @@ def test_an_empty_file_is_refused():
 
 def test_a_file_starting_like_a_gif_but_holding_html_is_refused():
     assert refused(b"GIF89a" + HTML, "x.gif").code in ("damaged", "truncated")
+
+
+def test_html_behind_a_jpeg_signature_is_refused():
+    # The first segment claims 15,393 bytes ("<!") that are not there.
+    assert refused(b"\xff\xd8\xff\xe0" + HTML, "x.jpg").code in ("damaged", "truncated")
+
+
+def test_a_real_photo_carrying_a_script_in_its_comment_is_kept_without_it():
+    out = io.BytesIO()
+    samples.two_colour_image().save(out, format="JPEG", comment=HTML)
+    assert HTML in out.getvalue()
+    checked = check_upload(samples.uploaded(out.getvalue(), "polyglot.html"), media=["image"])
+    checked.content.seek(0)
+    assert checked.safe_name == "polyglot.jpg"
+    assert b"<script>" not in checked.content.read()
 
 
 def test_an_id3_tag_without_sound_after_it_is_refused():
@@ -463,7 +538,9 @@ def test_the_checked_upload_uses_the_safe_name():
     tricky = samples.uploaded(samples.jpeg_bytes(), "x.jpg")
     tricky.name = "../../\u202eevil" + "e" * 300 + ".svg"
     checked = check_upload(tricky, media=["image"])
-    assert checked.safe_name == "evil" + "e" * 96 + ".jpg"
+    assert checked.safe_name == "evil" + "e" * 96 + ".jpg" == checked.content.name
+    sound = samples.uploaded(samples.wav_bytes(), "../../../etc/cron.d/job")
+    assert check_upload(sound, media=["audio"]).content.name == "job.wav"
 
 
 # -- Messages --------------------------------------------------------------------------------------
@@ -475,7 +552,7 @@ def test_the_refusal_names_what_can_be_sent_in_english():
         photos_only = refused(HTML, "x.jpg", media=["image"])
     assert error.message == (
         "This file is not a photo, sound recording or video that we can open. You can "
-        "send JPG, PNG, WebP, GIF, MP3, M4A, OGG, Opus, WAV, WebM, FLAC, MP4 or MOV."
+        "send JPG, PNG, WebP, GIF, MP3, M4A, AAC, OGG, Opus, WAV, WebM, FLAC, MP4 or MOV."
     )
     assert photos_only.message == (
         "This file is not a photo that we can open. You can send JPG, PNG, WebP or GIF."
@@ -521,3 +598,95 @@ def test_a_refusal_is_a_validation_error_that_a_form_shows():
 def test_asking_for_an_unknown_medium_is_a_programming_error():
     with pytest.raises(ValueError):
         check_upload(samples.uploaded(samples.png_bytes()), media=["document"])
+
+
+# -- Damaged files in any shape --------------------------------------------------------------------
+
+SAMPLES = {
+    "jpeg": samples.jpeg_bytes(orientation=6),
+    "png": samples.png_bytes(gps=True),
+    "webp": samples.webp_bytes(gps=True),
+    "gif": samples.gif_bytes(),
+    "wav": samples.wav_bytes(seconds=0.05),
+    "mp3": samples.mp3_bytes(frames=6),
+    "flac": samples.flac_bytes(),
+    "aac": samples.adts_aac_bytes(frames=5),
+    "ogg": samples.ogg_opus_bytes(),
+    "m4a": samples.mp4_bytes(video=False, brand=b"M4A "),
+    "mp4": samples.mp4_bytes(location=True),
+    "mov-apple": samples.mp4_bytes(location="apple", brand=b"qt  "),
+    "webm": samples.webm_bytes(),
+    "webm-live": samples.webm_bytes(live=True, video=False),
+}
+
+
+@st.composite
+def damaged_samples(draw):
+    data = bytearray(SAMPLES[draw(st.sampled_from(sorted(SAMPLES)))])
+    for _ in range(draw(st.integers(1, 4))):
+        action = draw(st.sampled_from(["cut", "flip", "insert", "delete"]))
+        at = draw(st.integers(0, max(len(data) - 1, 0)))
+        if action == "cut":
+            del data[at:]
+        elif action == "flip" and data:
+            data[at] = draw(st.integers(0, 255))
+        elif action == "insert":
+            data[at:at] = draw(st.binary(min_size=1, max_size=16))
+        elif action == "delete":
+            del data[at : at + draw(st.integers(1, 16))]
+    return bytes(data)
+
+
+@settings(
+    max_examples=int(os.environ.get("UPLOAD_FUZZ_EXAMPLES", "300")),
+    suppress_health_check=[HealthCheck.too_slow],
+)
+@given(damaged_samples())
+def test_a_damaged_file_is_either_accepted_as_media_or_refused_never_an_error(data):
+    try:
+        checked = check_upload(samples.uploaded(data, "x"), media=ALL)
+    except UploadRefused as error:
+        assert error.code in CODES
+        assert error.message
+    else:
+        assert checked.medium in ALL and checked.size > 0
+        if checked.medium == "image":
+            reopen(checked)  # what is accepted opens cleanly
+
+
+MAGIC = [
+    b"\xff\xd8\xff",
+    b"\x89PNG\r\n\x1a\n",
+    b"GIF89a",
+    b"RIFF\x00\x01\x00\x00WEBP",
+    b"RIFF\x00\x01\x00\x00WAVE",
+    b"OggS",
+    b"fLaC",
+    b"\x1a\x45\xdf\xa3",
+    b"\x00\x00\x00\x18ftypisom",
+    b"\x00\x00\x00\x08moov",
+    b"ID3",
+    b"\xff\xfb",
+    b"\xff\xf1",
+]
+
+
+@settings(max_examples=int(os.environ.get("UPLOAD_FUZZ_EXAMPLES", "300")))
+@given(st.sampled_from(MAGIC), st.binary(max_size=300))
+def test_random_bytes_behind_a_known_signature_are_refused_cleanly(magic, rest):
+    try:
+        check_upload(samples.uploaded(magic + rest, "x"), media=ALL)
+    except UploadRefused as error:
+        assert error.code in CODES
+
+
+def test_a_gif_cut_inside_a_frame_header_is_refused():
+    # Found by the test above: Pillow raised IndexError on it.
+    data = (
+        b"GIF89a\x10\x00\x10\x00\x81\x00\x00\xff\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00"
+        b"!\xff\x0bNETSCAPE2.0\x03\x01\x00\x00\x00!\xfe\x0fmade on a phone\x00"
+        b"!\xf9\x04\x00\x0c\x00\x00\x00,\x00\x00\x00\x00\x10\x00\x10\x00\x00\x08\x1d\x00\x01\x08"
+        b"\x1cH\xb0\xa0\xc1\x83\x08\x13*\\\xc8\xb0\xa1\xc3\x87\x10#J\x9cH\xb1\xa2\xc5\x81\x01"
+        b"\x01\x00!\xf9\x04\x01\x0c\x00\x01\x00,\x00\x00\x00\x00\x10\x00\x10\x00"
+    )
+    assert refused(data, "x.gif").code in ("truncated", "damaged")
