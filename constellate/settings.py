@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "constellate.compass",
     "constellate.stakeholders",
     "constellate.participation",
+    "constellate.stories",
     "constellate.demo",
 ]
 
@@ -203,8 +204,20 @@ if not PRODUCTION:
     STATIC_ROOT.mkdir(parents=True, exist_ok=True)
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env("MEDIA_ROOT", str(BASE_DIR / "var" / "media")))
+# Private files (story media): under MEDIA_ROOT but never served by a URL; only the stories
+# app's permission-checked views send them (whitenoise serves static files only).
+PRIVATE_MEDIA_ROOT = Path(env("PRIVATE_MEDIA_ROOT", str(MEDIA_ROOT / "private")))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "stories": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {
+            "location": str(PRIVATE_MEDIA_ROOT / "stories"),
+            "base_url": "/no-public-url/",
+            "file_permissions_mode": 0o600,
+            "directory_permissions_mode": 0o700,
+        },
+    },
     "staticfiles": {
         "BACKEND": (
             "whitenoise.storage.CompressedManifestStaticFilesStorage"

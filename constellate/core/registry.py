@@ -142,6 +142,18 @@ class ReachSource:
 
 
 @dataclass(frozen=True)
+class JoinedSection:
+    """A block that an app adds to the page a person sees right after joining an activity
+    (for example "Tell your story" for a story-gathering activity).
+    `context(activity, participant)` returns the template's context, or None to show nothing."""
+
+    key: str
+    template: str
+    context: Callable[[Any, Any], dict[str, Any] | None]
+    order: int = 100
+
+
+@dataclass(frozen=True)
 class MethodCatalogue:
     """The method library as other apps see it (the canvas's sixth question, suggestions).
 
@@ -167,6 +179,7 @@ class Registry:
     dashboard_panels: dict[str, DashboardPanel] = field(default_factory=dict)
     join_questions: dict[str, JoinQuestion] = field(default_factory=dict)
     reach_sources: dict[str, ReachSource] = field(default_factory=dict)
+    joined_sections: dict[str, JoinedSection] = field(default_factory=dict)
     method_catalogue: MethodCatalogue | None = None
 
 
@@ -205,6 +218,10 @@ def register_reach_source(item: ReachSource) -> None:
     registry.reach_sources[item.key] = item
 
 
+def register_joined_section(item: JoinedSection) -> None:
+    registry.joined_sections[item.key] = item
+
+
 def register_method_catalogue(item: MethodCatalogue) -> None:
     registry.method_catalogue = item
 
@@ -231,6 +248,10 @@ def dashboard_panels() -> list[DashboardPanel]:
 
 def join_questions() -> list[JoinQuestion]:
     return _ordered(registry.join_questions.values())
+
+
+def joined_sections() -> list[JoinedSection]:
+    return _ordered(registry.joined_sections.values())
 
 
 def autodiscover() -> None:

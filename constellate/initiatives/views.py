@@ -18,6 +18,7 @@ from constellate.core.registry import (
     dashboard_panels,
     initiative_panels,
     join_questions,
+    joined_sections,
     public_sections,
 )
 from constellate.initiatives import canvas as canvas_mod
@@ -631,6 +632,10 @@ def joined(request, token):
                 "initiatives.view_public_initiative", activity.initiative
             ),
             "participant": participant,
+            "sections": _panels(
+                (section.template, section.context(activity, participant))
+                for section in joined_sections()
+            ),
             "return_url": request.build_absolute_uri(
                 reverse("accounts:participant_return", args=[secret])
             )

@@ -34,6 +34,7 @@ from constellate.demo.pilots import (
 )
 from constellate.demo.reflection import load_pilot_reflection
 from constellate.demo.stakeholders import load_pilot_stakeholders
+from constellate.demo.stories import load_pilot_stories
 from constellate.initiatives import services
 from constellate.initiatives.models import (
     Activity,
@@ -168,6 +169,8 @@ class Command(BaseCommand):
         made.update(load_pilot_stakeholders(pilot, initiative, people, today))
         # Who took part, through links and off-line (demo/participation.py).
         made.update(load_pilot_participation(initiative, creator, today))
+        # A few stories with consent, in the pilot's language (demo/stories.py).
+        made.update(load_pilot_stories(pilot, initiative, people, today))
         for what, n in made.items():
             if n:
                 self.created[what] = self.created.get(what, 0) + n

@@ -1,0 +1,139 @@
+"""What the stories app adds to the platform, through the registry: stories as a
+contribution type (counted on "Who is missing"), the Stories tab, the "Tell your story" step
+after joining a story-gathering activity, and the personal data it holds.
+
+`Story.objects` holds only stories with a current consent, so the counts leave out drafts
+and withdrawn stories."""
+
+from django.utils.translation import gettext_lazy as _
+
+from constellate.core.registry import (
+    ContributionType,
+    InitiativeTab,
+    JoinedSection,
+    PersonalData,
+    register_contribution_type,
+    register_initiative_tab,
+    register_joined_section,
+    register_personal_data,
+)
+from constellate.initiatives.choices import ActivityKind
+
+
+def _serialize(story):
+    """A story as the teller's data export shows it (tombstones without text)."""
+    consent = story.consents.order_by("-given_at", "-pk").first()
+    return {
+        "initiative": story.activity.initiative.title,
+        "activity": story.activity.title,
+        "told_on": story.created_at,
+        "status": story.status,
+        "type": story.story_type,
+        "title": story.title,
+        "text": story.text,
+        "language": story.language,
+        "name": story.teller_name,
+        "email": story.teller_email,
+        "files": [{"kind": m.medium, "type": m.mime, "size": m.size} for m in story.media.all()],
+        "self_signification": {a.scale: a.value for a in story.scale_answers.all()},
+        "consent": None
+        if consent is None
+        else {
+            "who_may_hear": consent.audience,
+            "analysis": consent.analysis,
+            "quotes": consent.quotes,
+            "named": consent.named,
+            "keep_until": consent.keep_until,
+            "wording": consent.wording,
+            "given_at": consent.given_at,
+            "withdrawn_at": consent.withdrawn_at,
+        },
+    }
+
+
+def _stories_export(user):
+    from constellate.stories.services import stories_of_user
+
+    stories = (
+        stories_of_user(user)
+        .select_related("activity__initiative")
+        .prefetch_related("media", "scale_answers", "consents")
+        .order_by("created_at", "pk")
+    )
+    for story in stories:
+        yield _serialize(story)
+
+
+def _recorded_export(user):
+    # Stories a community reporter entered for others: the stories are the tellers' data;
+    # the reporter's own data is that they recorded them, when and where.
+    from constellate.stories.models import Story
+
+    stories = (
+        Story.all_objects.filter(recorded_by=user)
+        .select_related("activity__initiative")
+        .order_by("created_at", "pk")
+    )
+    for story in stories:
+        yield {
+            "initiative": story.activity.initiative.title,
+            "activity": story.activity.title,
+            "recorded_on": story.created_at,
+            "channel": story.channel,
+        }
+
+
+def _stories_erase(user) -> int:
+    from constellate.stories.services import stories_erase
+
+    return stories_erase(user=user)
+
+
+register_contribution_type(
+    ContributionType(
+        key="story",
+        label=_("Stories"),
+        model="stories.Story",
+        participant_field="told_by",
+        initiative_path="activity__initiative",
+        personal_fields=("title", "text", "teller_name", "teller_email", "media__file"),
+        serialize=_serialize,
+        date_field="created_at",
+    )
+)
+register_personal_data(
+    PersonalData(
+        key="stories",
+        label=_("Stories you told"),
+        export=_stories_export,
+        erase=_stories_erase,
+    )
+)
+register_personal_data(
+    PersonalData(
+        key="stories_recorded",
+        label=_("Stories you recorded for others"),
+        export=_recorded_export,
+        erase=lambda user: 0,  # done by "stories": the reporter's name leaves the stories
+    )
+)
+register_initiative_tab(
+    InitiativeTab(
+        key="stories",
+        label=_("Stories"),
+        url_name="stories:list",
+        current_prefix=("stories:list", "stories:detail", "stories:assisted", "stories:settings"),
+        order=20,
+    )
+)
+
+
+def _joined_context(activity, participant):
+    if activity.kind != ActivityKind.STORY_GATHERING or participant is None:
+        return None
+    return {"story_activity": activity}
+
+
+register_joined_section(
+    JoinedSection(key="tell_story", template="stories/_joined.html", context=_joined_context)
+)

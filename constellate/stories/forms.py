@@ -1,0 +1,223 @@
+"""Forms of the stories app. They parse and check the shape of the input; the rules (what a
+consent needs, which scales an activity asks) are in services.py."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from constellate.stories.choices import Audience, Channel, Keep, StoryType
+from constellate.stories.scales import scale_choices
+
+YES_NO = [("yes", _("Yes")), ("no", _("No"))]
+
+
+def _yes(value) -> bool:
+    return value == "yes"
+
+
+class StoryFields(forms.Form):
+    story_type = forms.ChoiceField(
+        label=_("What kind of story is it?"),
+        choices=StoryType.choices,
+        initial=StoryType.SNAPSHOT,
+        widget=forms.RadioSelect,
+    )
+    title = forms.CharField(label=_("Title (if you like)"), required=False, max_length=200)
+    text = forms.CharField(
+        label=_("Your story"),
+        required=False,
+        max_length=20000,
+        widget=forms.Textarea(attrs={"rows": 8}),
+        help_text=_("Write it in your own words. You can also add a recording, photo or video."),
+    )
+    media = forms.FileField(
+        label=_("Recording, photo or video (if you like)"),
+        required=False,
+        widget=forms.FileInput(
+            attrs={"accept": "audio/*,image/*,video/*", "capture": "", "data-recorder": "1"}
+        ),
+        help_text=_("On a phone you can record it now or choose a file."),
+    )
+    image_alt = forms.CharField(
+        label=_("What is on the photo? (a few words, for people who cannot see it)"),
+        required=False,
+        max_length=300,
+    )
+    place_shared = forms.BooleanField(
+        label=_("Share the place where the photo or video was made"),
+        required=False,
+        help_text=_("If you do not tick this, we remove the location from the file."),
+    )
+
+
+class TellForm(StoryFields):
+    pass
+
+
+class ConsentFields(forms.Form):
+    audience = forms.ChoiceField(
+        label=_("Who may hear your story?"),
+        choices=Audience.choices,
+        widget=forms.RadioSelect,
+    )
+    analysis = forms.TypedChoiceField(
+        label=_("May we use your story to find out what needs to change?"),
+        choices=YES_NO,
+        coerce=_yes,
+        widget=forms.RadioSelect,
+    )
+    quotes = forms.TypedChoiceField(
+        label=_("May we quote sentences from your story?"),
+        choices=YES_NO,
+        coerce=_yes,
+        widget=forms.RadioSelect,
+    )
+    named = forms.TypedChoiceField(
+        label=_("Do we show your name with the story?"),
+        choices=[("no", _("No, keep me anonymous")), ("yes", _("Yes, show my name"))],
+        coerce=_yes,
+        widget=forms.RadioSelect,
+        initial="no",
+    )
+    teller_name = forms.CharField(
+        label=_("Your name (only if we may show it)"), required=False, max_length=120
+    )
+    keep = forms.ChoiceField(
+        label=_("How long may we keep your story?"),
+        choices=Keep.choices,
+        widget=forms.RadioSelect,
+        initial=Keep.TWO_YEARS,
+        help_text=_("After that we delete it."),
+    )
+    keep_until = forms.DateField(
+        label=_("Keep it until (only for a date you choose)"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+    )
+    teller_email = forms.EmailField(
+        label=_("Your e-mail address (if you want to hear what happens with your story)"),
+        required=False,
+        max_length=254,
+    )
+
+    def consent(self) -> dict:
+        data = self.cleaned_data
+        return {
+            "audience": data["audience"],
+            "analysis": data["analysis"],
+            "quotes": data["quotes"],
+            "named": data["named"],
+            "keep": data["keep"],
+            "keep_until": data.get("keep_until"),
+        }
+
+
+class ConsentForm(ConsentFields):
+    @classmethod
+    def initial_from(cls, consent, story) -> dict:
+        if consent is None:
+            return {}
+        return {
+            "audience": consent.audience,
+            "analysis": "yes" if consent.analysis else "no",
+            "quotes": "yes" if consent.quotes else "no",
+            "named": "yes" if consent.named else "no",
+            "keep": Keep.DATE,
+            "keep_until": consent.keep_until,
+            "teller_name": story.teller_name,
+            "teller_email": story.teller_email,
+        }
+
+
+def add_scale_fields(form: forms.Form, scales) -> None:
+    for scale in scales:
+        form.fields[f"scale_{scale.key}"] = forms.ChoiceField(
+            label=scale.question,
+            choices=list(scale.options),
+            required=False,
+            widget=forms.RadioSelect,
+        )
+
+
+def scale_answers(form: forms.Form, scales) -> dict[str, str]:
+    return {s.key: form.cleaned_data.get(f"scale_{s.key}") or "" for s in scales}
+
+
+class ScalesForm(forms.Form):
+    def __init__(self, *args, scales, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.scales = scales
+        add_scale_fields(self, scales)
+
+    def answers(self) -> dict[str, str]:
+        return scale_answers(self, self.scales)
+
+
+class AssistedForm(StoryFields, ConsentFields):
+    """A community reporter enters a story told on paper, by phone or face to face."""
+
+    channel = forms.ChoiceField(
+        label=_("How was the story told?"),
+        choices=[c for c in Channel.choices if c[0] != Channel.ONLINE],
+        widget=forms.RadioSelect,
+    )
+    teller_agreed = forms.BooleanField(
+        label=_("The teller agreed to these choices"),
+        required=False,
+        help_text=_("Read the choices to the teller in plain words before you save."),
+    )
+
+    field_order = [
+        "channel",
+        "story_type",
+        "title",
+        "text",
+        "media",
+        "image_alt",
+        "place_shared",
+        "audience",
+        "analysis",
+        "quotes",
+        "named",
+        "teller_name",
+        "teller_email",
+        "keep",
+        "keep_until",
+    ]
+
+    def __init__(self, *args, scales, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.scales = scales
+        add_scale_fields(self, scales)
+        self.fields["teller_name"].label = _("Name of the teller (only if they want it shown)")
+        self.fields["teller_email"].label = _("E-mail address of the teller (if they want news)")
+        self.fields["text"].label = _("The story")
+        self.fields["text"].help_text = _("In the teller's own words, as far as you can.")
+        # The agreement comes last, right above the button.
+        self.fields["teller_agreed"] = self.fields.pop("teller_agreed")
+
+    def answers(self) -> dict[str, str]:
+        return scale_answers(self, self.scales)
+
+
+class SettingsForm(forms.Form):
+    question = forms.CharField(
+        label=_("The open question for snapshot stories"),
+        required=False,
+        max_length=500,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Empty: the purpose of the activity is the question."),
+    )
+    scales = forms.MultipleChoiceField(
+        label=_("Scales the teller answers after telling"),
+        choices=scale_choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+
+class WithdrawForm(forms.Form):
+    confirm = forms.BooleanField(
+        label=_("Yes, withdraw my story and delete it"),
+        required=True,
+        error_messages={"required": _("Tick the box to confirm that you want to withdraw.")},
+    )

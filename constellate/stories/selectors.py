@@ -1,0 +1,117 @@
+"""Reads of the stories app. Every list starts from `Story.objects` (stories with a current
+consent: no drafts, no withdrawn stories) and is scoped to one initiative and to what the
+viewer may hear."""
+
+from django.db.models import Prefetch, QuerySet
+
+from constellate.accounts.models import User, token_hash
+from constellate.initiatives.choices import ActivityKind
+from constellate.initiatives.models import Activity, Initiative
+from constellate.stories.choices import Audience, StoryStatus
+from constellate.stories.models import Consent, ScaleAnswer, Story, StoryActivitySettings
+from constellate.stories.rules import is_team
+from constellate.stories.scales import DEFAULT_SCALES, SCALES
+
+
+def story_list(*, initiative: Initiative, user: User) -> QuerySet[Story]:
+    """The stories of an initiative that `user` may hear (the caller checked that they see
+    the initiative), newest first."""
+    stories = Story.objects.filter(activity__initiative=initiative)
+    if not is_team(user, initiative):
+        stories = stories.exclude(audience=Audience.TEAM)
+    return (
+        stories.select_related("activity").prefetch_related("media").order_by("-created_at", "-pk")
+    )
+
+
+def story_for_staff(*, pk: int) -> Story | None:
+    """One usable story with what its page shows; the caller checks `stories.view_story`."""
+    if not 0 < pk < 2**63:
+        return None
+    return (
+        Story.objects.select_related("activity__initiative__organisation", "recorded_by")
+        .prefetch_related(
+            "media",
+            Prefetch("scale_answers", queryset=ScaleAnswer.objects.order_by("pk")),
+            Prefetch("consents", queryset=Consent.objects.order_by("-given_at", "-pk")),
+        )
+        .filter(pk=pk)
+        .first()
+    )
+
+
+def story_by_link(*, secret: str) -> Story | None:
+    """The story of a private link, tombstones included (the teller sees what happened)."""
+    if not secret or len(secret) > 200:
+        return None
+    return (
+        Story.all_objects.select_related("activity__initiative__organisation")
+        .prefetch_related(
+            "media",
+            Prefetch("scale_answers", queryset=ScaleAnswer.objects.order_by("pk")),
+            Prefetch("consents", queryset=Consent.objects.order_by("-given_at", "-pk")),
+        )
+        .filter(link_hash=token_hash(secret))
+        .first()
+    )
+
+
+def draft_of(*, pk: int, participant) -> Story | None:
+    """A story the participant is telling now (before or just after consent)."""
+    if participant is None or not 0 < pk < 2**63:
+        return None
+    return (
+        Story.all_objects.select_related("activity__initiative__organisation")
+        .exclude(status=StoryStatus.WITHDRAWN)
+        .filter(pk=pk, told_by=participant)
+        .first()
+    )
+
+
+def gathering_activities(*, initiative: Initiative) -> QuerySet[Activity]:
+    return Activity.objects.filter(
+        initiative=initiative, kind=ActivityKind.STORY_GATHERING
+    ).order_by("opens_on", "title")
+
+
+def scales_for(*, activity: Activity) -> list:
+    """The Scale definitions the activity asks, in its chosen order."""
+    settings_ = StoryActivitySettings.objects.filter(activity=activity).first()
+    keys = DEFAULT_SCALES if settings_ is None else settings_.scales
+    return [SCALES[k] for k in keys if k in SCALES]
+
+
+def answers_shown(story: Story) -> list[tuple[str, str]]:
+    """(question, answer) of the teller's scale answers, from prefetched rows."""
+    out = []
+    for answer in story.scale_answers.all():
+        scale = SCALES.get(answer.scale)
+        if scale is not None:
+            out.append((str(scale.question), scale.label_of(answer.value)))
+    return out
+
+
+def _current(field: str):
+    from django.db.models import OuterRef, Subquery
+
+    latest = Consent.objects.filter(story=OuterRef("pk")).order_by("-given_at", "-pk")
+    return Subquery(latest.values(field)[:1])
+
+
+def stories_for_analysis(*, initiative: Initiative) -> QuerySet[Story]:
+    """The stories whose teller allows use for analysis (for theme suggestions, counts by
+    scale and the like: curation builds on this, never on Story.objects directly)."""
+    return (
+        Story.objects.filter(activity__initiative=initiative)
+        .annotate(consent_analysis=_current("analysis"))
+        .filter(consent_analysis=True)
+    )
+
+
+def stories_quotable(*, initiative: Initiative) -> QuerySet[Story]:
+    """The stories whose teller allows quotes (for quotes and clips in curation)."""
+    return (
+        Story.objects.filter(activity__initiative=initiative)
+        .annotate(consent_quotes=_current("quotes"))
+        .filter(consent_quotes=True)
+    )
