@@ -314,6 +314,69 @@ def network_for_initiative(
     return nodes, edges
 
 
+def network_pending_count(*, initiative: Any) -> int:
+    return Stakeholder.objects.filter(initiative=initiative).count()
+
+
+def network_pending_page(
+    *, initiative: Any, show_names: bool, offset: int, limit: int | None
+) -> list[dict[str, Any]]:
+    """One page of the map's list while the map is being computed: the stakeholders in the
+    order of `network_for_initiative`, each with its relations (introductions included) and
+    how many it has, without measures. Four queries whatever the size of the network, so the
+    page that htmx polls stays cheap at 10,000 people."""
+    fields = ("pk", "introduced_by_id", "name", "description", "entity", "kind", "level")
+    people = Stakeholder.objects.filter(initiative=initiative).only(*fields, "forgotten_at")
+    page = list(people.order_by("pk")[offset : None if limit is None else offset + limit])
+    ids = [s.pk for s in page]
+    relations = list(
+        Relation.objects.filter(initiative=initiative)
+        .filter(Q(source_id__in=ids) | Q(target_id__in=ids))
+        .order_by("pk")
+        .values_list("source_id", "target_id", "kind")
+    )
+    introduced = list(
+        Stakeholder.objects.filter(initiative=initiative, introduced_by_id__in=ids)
+        .order_by("pk")
+        .values_list("introduced_by_id", "pk")
+    )
+    edges = [(s.introduced_by_id, s.pk, "introduced") for s in page if s.introduced_by_id]
+    edges += [(source, target, "introduced") for source, target in introduced]
+    edges += relations
+    known = {s.pk: s for s in page}
+    others = {pk for edge in edges for pk in edge[:2]} - set(known)
+    known.update({s.pk: s for s in people.filter(pk__in=others)})
+    labels = {pk: stakeholder_label(s, show_names=show_names) for pk, s in known.items()}
+    rows = {
+        s.pk: {
+            "id": s.pk,
+            "label": labels[s.pk],
+            "entity": s.entity,
+            "kind": s.kind,
+            "level": s.level,
+            "relations": [],
+            "degree": 0,
+        }
+        for s in page
+    }
+    seen = set()
+    for source, target, kind in edges:
+        if (source, target, kind) in seen:
+            continue  # an introduction within the page is found from both ends
+        seen.add((source, target, kind))
+        if source in rows and target in labels:
+            rows[source]["relations"].append(
+                {"kind": kind, "direction": "out", "label": labels[target]}
+            )
+            rows[source]["degree"] += 1
+        if target in rows and source in labels:
+            rows[target]["relations"].append(
+                {"kind": kind, "direction": "in", "label": labels[source]}
+            )
+            rows[target]["degree"] += 1
+    return list(rows.values())
+
+
 def network_for_map(*, initiative_id: int, show_names: bool = False):
     """The network source of the map (registered in contributions.py, run by the task):
     `network_for_initiative` plus each node's "engagement" (its level) and "created" (the day

@@ -577,23 +577,25 @@ def _relation_text(relation: dict, kinds: dict[str, str]) -> str:
     }
 
 
-def _pending_rows(initiative, show_names: bool) -> list[dict]:
-    """While the map is being computed: everyone with their relations, without measures."""
-    nodes, edges = selectors.network_for_initiative(initiative=initiative, show_names=show_names)
-    by_id = {node["id"]: {**node, "relations": [], "degree": 0} for node in nodes}
-    for edge in edges:
-        source, target = by_id.get(edge["source"]), by_id.get(edge["target"])
-        if source is None or target is None:
-            continue
-        source["relations"].append(
-            {"kind": edge["kind"], "direction": "out", "label": target["label"]}
+class _PendingRows:
+    """While the map is being computed: everyone with their relations, without measures;
+    only the shown page is built."""
+
+    def __init__(self, initiative, show_names: bool):
+        self.initiative, self.show_names = initiative, show_names
+        self.total = selectors.network_pending_count(initiative=initiative)
+
+    def __len__(self) -> int:
+        return self.total
+
+    def __getitem__(self, index: slice) -> list[dict]:
+        start, stop = index.start or 0, index.stop
+        return selectors.network_pending_page(
+            initiative=self.initiative,
+            show_names=self.show_names,
+            offset=start,
+            limit=None if stop is None else stop - start,
         )
-        target["relations"].append(
-            {"kind": edge["kind"], "direction": "in", "label": source["label"]}
-        )
-        source["degree"] += 1
-        target["degree"] += 1
-    return list(by_id.values())
 
 
 class _MapRows:
@@ -640,7 +642,7 @@ def network_map(request, pk):
     }
     if result is None:
         state = network_layout_state(source=NETWORK_SOURCE, params=params, version=version)
-        page = paginate(request, _pending_rows(initiative, show_names))
+        page = paginate(request, _PendingRows(initiative, show_names))
         context.update(state=state, ready=False)
     else:
         snapshots = [snap["date"] for snap in result.get("growth", [])]

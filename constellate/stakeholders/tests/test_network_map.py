@@ -177,3 +177,46 @@ def test_query_count_on_a_cache_hit_does_not_grow(settings, scene):
             assert 'class="network-map"' in response.content.decode()
         counts.append(len(ctx))
     assert counts[0] == counts[1], counts
+
+
+def _all_relations_of_everyone(initiative):
+    """What the list says while the map is computed, built the plain way from the whole
+    network: each stakeholder's relations, in and out, introductions included."""
+    nodes, edges = selectors.network_for_initiative(initiative=initiative, show_names=True)
+    label = {n["id"]: n["label"] for n in nodes}
+    expected = {n["id"]: [] for n in nodes}
+    for e in edges:
+        expected[e["source"]].append((e["kind"], "out", label[e["target"]]))
+        expected[e["target"]].append((e["kind"], "in", label[e["source"]]))
+    return {pk: sorted(rel) for pk, rel in expected.items()}
+
+
+def test_pending_list_pages_hold_everyones_relations_and_cost_the_same(settings, scene):
+    settings.TASKS = DUMMY
+    initiative, _lead, client = scene
+    people = []
+    for i in range(60):
+        introducer = people[i // 3] if i and i % 4 else None
+        people.append(StakeholderFactory(initiative=initiative, introduced_by=introducer))
+    for i in range(0, 60, 7):
+        RelationFactory(source=people[i], target=people[(i * 5 + 11) % 60])
+    expected = _all_relations_of_everyone(initiative)
+    got = {}
+    for offset in range(0, 60, 25):
+        for row in selectors.network_pending_page(
+            initiative=initiative, show_names=True, offset=offset, limit=25
+        ):
+            got[row["id"]] = sorted(
+                (r["kind"], r["direction"], r["label"]) for r in row["relations"]
+            )
+            assert row["degree"] == len(row["relations"])
+    assert got == expected
+
+    counts = []
+    for extra in (0, 200):
+        StakeholderFactory.create_batch(extra, initiative=initiative, introduced_by=people[0])
+        with CaptureQueriesContext(connection) as ctx:
+            page = client.get(_url(initiative, page=2)).content.decode()
+        assert "The map is being computed" in page
+        counts.append(len(ctx))
+    assert counts[0] == counts[1], counts
