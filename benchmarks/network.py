@@ -295,7 +295,6 @@ def store_network(nodes: int, edges: int, seed: int = 1) -> dict:
     rows; each stakeholder's created_at is its synthetic date (for the growth snapshots)."""
     from django.contrib.auth.hashers import make_password
     from django.db import connection, transaction
-    from django.utils import timezone
 
     from constellate.accounts.models import Organisation, User
     from constellate.accounts.roles import InitiativeRole
@@ -341,7 +340,7 @@ def store_network(nodes: int, edges: int, seed: int = 1) -> dict:
                 visibility=Visibility.PRIVATE,
                 created_by=user,
             )
-            _insert_network(initiative, nodes, edges, seed, Stakeholder, Relation, timezone)
+            _insert_network(initiative, nodes, edges, seed)
         if connection.vendor == "postgresql":
             with connection.cursor() as cursor:  # planner statistics, as autovacuum would
                 cursor.execute(f"ANALYZE {Stakeholder._meta.db_table}")
@@ -365,11 +364,13 @@ def store_network(nodes: int, edges: int, seed: int = 1) -> dict:
     }
 
 
-def _insert_network(initiative, nodes, edges, seed, Stakeholder, Relation, timezone) -> None:
-    from datetime import datetime
+def _insert_network(initiative, nodes: int, edges: int, seed: int) -> None:
     from datetime import time as clock
 
+    from django.utils import timezone
+
     from constellate.demo.management.commands.load_scale import explicit_timestamps
+    from constellate.stakeholders.models import Relation, Stakeholder
 
     people, relations = synthetic_network(nodes, edges, seed=seed)
     rng = random.Random(seed)
