@@ -96,14 +96,22 @@ def reached_via(
     """The introduced-by chain of a stakeholder, from the first person to the one who
     introduced them: [{"id", "label"}]. Empty when they were not introduced by anyone."""
     chains = chains if chains is not None else _chain_map(stakeholder.initiative_id)
-    path: list[dict[str, Any]] = []
-    seen = {stakeholder.pk}
-    current = chains.get(stakeholder.pk, (stakeholder.introduced_by_id, None))[0]
+    return [
+        {"id": pk, "label": stakeholder_label(chains[pk][1], show_names=show_names)}
+        for pk in _reached_via_ids(stakeholder.pk, stakeholder.introduced_by_id, chains)
+    ]
+
+
+def _reached_via_ids(pk: int, introduced_by: int | None, chains: dict) -> list[int]:
+    """The ids of the introduced-by chain, first introducer first (no labels: the map needs
+    only the ids, and naming every step of every chain cost seconds at 10,000 people)."""
+    path: list[int] = []
+    seen = {pk}
+    current = chains.get(pk, (introduced_by, None))[0]
     while current is not None and current not in seen and current in chains:
         seen.add(current)
-        parent, node = chains[current]
-        path.append({"id": node.pk, "label": stakeholder_label(node, show_names=show_names)})
-        current = parent
+        path.append(current)
+        current = chains[current][0]
     path.reverse()
     return path
 
@@ -296,7 +304,7 @@ def network_for_initiative(
             "kind": s.kind,
             "level": s.level,
             "status": s.status,
-            "reached_via": [step["id"] for step in reached_via(s, show_names=False, chains=chains)],
+            "reached_via": _reached_via_ids(s.pk, s.introduced_by_id, chains),
         }
         for s in rows
     ]

@@ -102,6 +102,9 @@ def test_reached_via_follows_the_introduced_by_chain(scene):
     assert selectors.reached_via(a, show_names=True) == []
     hidden = selectors.reached_via(c, show_names=False)
     assert all("Anna" not in step["label"] and "Bram" not in step["label"] for step in hidden)
+    nodes, _edges = selectors.network_for_initiative(initiative=initiative)
+    chains = {node["id"]: node["reached_via"] for node in nodes}
+    assert chains == {a.pk: [], b.pk: [a.pk], c.pk: [a.pk, b.pk]}
 
 
 def test_network_hides_person_names_unless_asked(scene):
