@@ -160,11 +160,15 @@ def worker(impl: str, data: str) -> dict:
 
         records = [
             {"participant_id": p, "statement_id": s, "vote": v, "modified": i}
-            for i, (p, s, v) in enumerate(zip(participant.tolist(), statement.tolist(), vote.tolist(), strict=True))
+            for i, (p, s, v) in enumerate(
+                zip(participant.tolist(), statement.tolist(), vote.tolist(), strict=True)
+            )
         ]
 
         def run():
-            result = run_pipeline(votes=records, mod_out_statement_ids=moderated_out, random_state=SEED)
+            result = run_pipeline(
+                votes=records, mod_out_statement_ids=moderated_out, random_state=SEED
+            )
             labels = result.participants_df["cluster_id"]
             groups = {int(p): (None if str(g) == "<NA>" else int(g)) for p, g in labels.items()}
             return groups, len({g for g in groups.values() if g is not None})
@@ -205,7 +209,9 @@ def run_worker(impl: str, path: Path, timeout: float) -> dict:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--only", help="comma-separated data sets: " + ", ".join([*SYNTHETIC, *REAL]))
+    parser.add_argument(
+        "--only", help="comma-separated data sets: " + ", ".join([*SYNTHETIC, *REAL])
+    )
     parser.add_argument("--timeout", type=float, default=1200, help="seconds per run")
     parser.add_argument("--no-write", action="store_true", help="do not write the JSON result")
     parser.add_argument("--worker", help=argparse.SUPPRESS)
@@ -242,7 +248,9 @@ def main() -> int:
             ours, theirs = row["constellate"], row["red-dwarf"]
             if "seconds" in ours and "seconds" in theirs:
                 row["speedup"] = round(theirs["seconds"] / max(ours["seconds"], 1e-9), 1)
-                row["cpu_speedup"] = round(theirs["cpu_seconds"] / max(ours["cpu_seconds"], 1e-9), 1)
+                row["cpu_speedup"] = round(
+                    theirs["cpu_seconds"] / max(ours["cpu_seconds"], 1e-9), 1
+                )
             rows[name] = row
             print(f"{name}: done", flush=True)
 
@@ -253,9 +261,15 @@ def main() -> int:
             missed.append(f"{name}: this implementation failed ({ours.get('error')})")
             continue
         if "seconds" in theirs and row["speedup"] < SPEEDUP_TARGET:
-            missed.append(f"{name}: {row['speedup']}x faster than red-dwarf (target {SPEEDUP_TARGET}x)")
-        if name == "synthetic-33k" and (ours["seconds"] >= LARGE_SECONDS or ours["peak_mb"] >= LARGE_MB):
-            missed.append(f"{name}: {ours['seconds']} s, {ours['peak_mb']} MB (targets < {LARGE_SECONDS} s, < {LARGE_MB} MB)")
+            missed.append(
+                f"{name}: {row['speedup']}x faster than red-dwarf (target {SPEEDUP_TARGET}x)"
+            )
+        if name == "synthetic-33k" and (
+            ours["seconds"] >= LARGE_SECONDS or ours["peak_mb"] >= LARGE_MB
+        ):
+            missed.append(
+                f"{name}: {ours['seconds']} s, {ours['peak_mb']} MB (targets < {LARGE_SECONDS} s, < {LARGE_MB} MB)"
+            )
         if name in REAL and "ari" in theirs and ours["ari"] <= theirs["ari"]:
             missed.append(f"{name}: ARI {ours['ari']} not above red-dwarf's {theirs['ari']}")
 
@@ -272,7 +286,9 @@ def main() -> int:
                 f"{r['peak_mb']:>9}{r['growth_mb']:>8}{r['groups']:>7}{r['ari']:>8}"
             )
         if "speedup" in row:
-            print(f"{'':<28}speed-up {row['speedup']}x (CPU {row['cpu_speedup']}x), ARI against {row['truth']}")
+            print(
+                f"{'':<28}speed-up {row['speedup']}x (CPU {row['cpu_speedup']}x), ARI against {row['truth']}"
+            )
     out = {
         "data_sets": rows,
         "targets": {
@@ -288,7 +304,13 @@ def main() -> int:
         "cpus": os.cpu_count(),
         "seed": SEED,
     }
-    print("load average before", out["load_before"], "after", out["load_after"], f"({os.cpu_count()} CPUs)")
+    print(
+        "load average before",
+        out["load_before"],
+        "after",
+        out["load_after"],
+        f"({os.cpu_count()} CPUs)",
+    )
     for line in missed:
         print("MISSED:", line)
     if not args.no_write:

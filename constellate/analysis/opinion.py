@@ -207,7 +207,9 @@ def _pca(votes: Votes, kept: np.ndarray, n_votes: np.ndarray, seed: int = 0):
         eigenvalues, axes = eigenvalues[order], eigenvectors[:, order]
     else:  # Lanczos on v -> Xᵀ(X v): sparse products only, no m x m matrix, no BLAS threads
         transposed = centred.T.tocsr()
-        operator = LinearOperator((m, m), matvec=lambda v: transposed @ (centred @ v), dtype=np.float64)
+        operator = LinearOperator(
+            (m, m), matvec=lambda v: transposed @ (centred @ v), dtype=np.float64
+        )
         start = np.random.default_rng(seed).standard_normal(m)
         eigenvalues, axes = eigsh(operator, k=2, which="LA", v0=start, tol=1e-10)
         order = np.argsort(eigenvalues)[::-1]
@@ -242,7 +244,10 @@ def _seeds(points: np.ndarray, weights: np.ndarray, k: int, rng: np.random.Gener
         cumulative = np.cumsum(chance)
         if cumulative[-1] <= 0:
             return int(rng.integers(len(points)))
-        return min(int(np.searchsorted(cumulative, rng.random() * cumulative[-1], "right")), len(points) - 1)
+        return min(
+            int(np.searchsorted(cumulative, rng.random() * cumulative[-1], "right")),
+            len(points) - 1,
+        )
 
     pick = draw(weights)
     centres = [points[pick]]
@@ -266,6 +271,7 @@ def _kmeans(
     """Weighted k-means (Lloyd) in the plane from k-means++ seeds; the best of `n_init` runs by
     weighted inertia. Nearest centres come from a k-d tree, so 33,000 points and 100 centres
     take milliseconds per step."""
+
     def nearest(centres: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         if len(points) * len(centres) <= 100_000:  # small: all distances at once
             d2 = ((points[:, None, :] - centres[None, :, :]) ** 2).sum(axis=2)
@@ -315,7 +321,9 @@ def _silhouette(points: np.ndarray, labels: np.ndarray) -> float:
     sizes = members.sum(axis=1)
     own = np.searchsorted(clusters, labels)
     own_size = sizes[own] - 1
-    a = np.divide(sums[np.arange(len(points)), own], own_size, out=np.zeros(len(points)), where=own_size > 0)
+    a = np.divide(
+        sums[np.arange(len(points)), own], own_size, out=np.zeros(len(points)), where=own_size > 0
+    )
     mean_other = sums / sizes
     mean_other[np.arange(len(points)), own] = np.inf
     b = mean_other.min(axis=1)
@@ -333,7 +341,13 @@ def _groups(
     k_base = min(base_k, distinct)
     base_label, centres = _kmeans(positions, k_base, rng) if k_base > 1 else (None, None)
     if base_label is None:
-        return np.zeros(len(positions), int), positions[:1], np.array([len(positions)]), np.array([-1]), {}
+        return (
+            np.zeros(len(positions), int),
+            positions[:1],
+            np.array([len(positions)]),
+            np.array([-1]),
+            {},
+        )
     sizes = np.bincount(base_label, minlength=k_base)
     used = sizes > 0
     if not used.all():  # an empty base cluster: renumber
@@ -441,7 +455,9 @@ def _consensus(ids, na, nd, ns, total, limit):
         ok = ok[np.argsort(-gac[ok], kind="stable")][:limit]
         out[side] = [
             {
-                **_stat_row(ids[t], side, overall[t], all_s[t], (overall[t] + 1) / (all_s[t] + 2), z[t]),
+                **_stat_row(
+                    ids[t], side, overall[t], all_s[t], (overall[t] + 1) / (all_s[t] + 2), z[t]
+                ),
                 "consensus": round(float(gac[t]), 4),
             }
             for t in ok
@@ -584,7 +600,12 @@ def opinion_groups(
         "groups": groups,
         "consensus": consensus,
         "base_clusters": [
-            {"x": round(float(c[0]), 4), "y": round(float(c[1]), 4), "size": int(s), "group": (int(g) if g >= 0 else None)}
+            {
+                "x": round(float(c[0]), 4),
+                "y": round(float(c[1]), 4),
+                "size": int(s),
+                "group": (int(g) if g >= 0 else None),
+            }
             for c, s, g in zip(base_centres, base_sizes, base_group, strict=True)
         ],
         "pca": {"variance": [round(float(v), 6) for v in variance]},
@@ -643,7 +664,13 @@ def read_polis_export(path: str | Path) -> dict[str, Any]:
     if votes_csv.exists():
         with votes_csv.open(newline="", encoding="utf-8") as handle:
             rows = [
-                (float(r["timestamp"] or 0), i, _number(r["voter-id"]), _number(r["comment-id"]), int(float(r["vote"])))
+                (
+                    float(r["timestamp"] or 0),
+                    i,
+                    _number(r["voter-id"]),
+                    _number(r["comment-id"]),
+                    int(float(r["vote"])),
+                )
                 for i, r in enumerate(csv.DictReader(handle))
             ]
         rows.sort()
@@ -681,7 +708,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         prog="python -m constellate.analysis.opinion",
         description="Opinion groups (as Pol.is computes them) of a Pol.is export folder, as JSON.",
     )
-    parser.add_argument("path", help="folder with comments.csv and votes.csv or participants-votes.csv")
+    parser.add_argument(
+        "path", help="folder with comments.csv and votes.csv or participants-votes.csv"
+    )
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--indent", type=int, default=None)
     args = parser.parse_args(argv)
