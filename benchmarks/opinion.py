@@ -97,7 +97,8 @@ def synthetic_votes(n: int, m: int, per_participant: int, seed: int = 1):
 
 def prepare(names, folder: Path):
     """Write each data set to an .npz file; returns {name: (path, description)}."""
-    from constellate.analysis.opinion import collect_votes, read_polis_export
+    from constellate.analysis.opinion import collect_votes
+    from constellate.analysis.polis_export import read_polis_export
 
     out = {}
     for name in names:

@@ -42,20 +42,17 @@ JSON-serialisable dict. Tiny conversations (no votes, one or two people, everyon
 same) give no groups rather than an error.
 
 From the command line, on a Pol.is export folder (comments.csv and votes.csv, or
-participants-votes.csv when votes.csv is absent):
+participants-votes.csv when votes.csv is absent; reading it is in `polis_export`):
 
     python -m constellate.analysis.opinion PATH [--seed 0] [--indent 2]
 """
 
 from __future__ import annotations
 
-import csv
-import json
 import sys
 import time
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -339,8 +336,7 @@ def _groups(
     rng = np.random.default_rng(seed)
     distinct = len(np.unique(positions.round(9), axis=0))
     k_base = min(base_k, distinct)
-    base_label, centres = _kmeans(positions, k_base, rng) if k_base > 1 else (None, None)
-    if base_label is None:
+    if k_base <= 1:
         return (
             np.zeros(len(positions), int),
             positions[:1],
@@ -348,6 +344,7 @@ def _groups(
             np.array([-1]),
             {},
         )
+    base_label, centres = _kmeans(positions, k_base, rng)
     sizes = np.bincount(base_label, minlength=k_base)
     used = sizes > 0
     if not used.all():  # an empty base cluster: renumber
@@ -359,7 +356,8 @@ def _groups(
     silhouettes: dict[int, float] = {}
     for k in range(2, top_k + 1):
         labels, _ = _kmeans(centres, k, rng, weights=sizes, n_init=10)
-        if 2 <= len(np.unique(labels)) < k_base:
+        used_labels, labels = np.unique(labels, return_inverse=True)
+        if 2 <= len(used_labels) < k_base:
             candidates[k] = labels
             silhouettes[k] = _silhouette(centres, labels)
     if not candidates:
@@ -514,7 +512,6 @@ def opinion_groups(
 
     clustered = _clustered(n_votes, m, min_votes) if n else np.zeros(0, bool)
     group_of = np.full(n, -1)
-    base_of = np.full(n, -1)
     base_centres, base_sizes, base_group = np.zeros((0, 2)), np.zeros(0, int), np.zeros(0, int)
     choice: dict[str, Any] = {}
     if clustered.sum() >= MIN_PARTICIPANTS and kept.any():
@@ -522,7 +519,6 @@ def opinion_groups(
         labels, base_centres, base_sizes, base_group, choice = _groups(
             positions[members], seed, base_k, max_k, previous
         )
-        base_of[members] = labels
         group_of[members] = base_group[labels]
     lap("clusters")
 
@@ -616,113 +612,7 @@ def opinion_groups(
     }
 
 
-# ---------------------------------------------------------------------------- Pol.is export
-
-
-def _number(text: str) -> int | str:
-    try:
-        return int(text)
-    except ValueError:
-        return text
-
-
-def read_polis_export(path: str | Path) -> dict[str, Any]:
-    """Votes, statements and moderation from a Pol.is export folder: comments.csv and votes.csv
-    (sorted by time, so the last vote on a statement counts), or participants-votes.csv when
-    votes.csv is absent. Returns {"votes": Votes, "statements": {id: text},
-    "moderated_out": [ids], "polis_groups": {participant: group-id or None}}."""
-    folder = Path(path)
-    statements: dict[Any, str] = {}
-    moderated_out = []
-    comments = folder / "comments.csv"
-    if comments.exists():
-        with comments.open(newline="", encoding="utf-8") as handle:
-            for row in csv.DictReader(handle):
-                sid = _number(row["comment-id"])
-                statements[sid] = row.get("comment-body", "")
-                if (row.get("moderated") or "0").strip() == "-1":
-                    moderated_out.append(sid)
-    polis_groups: dict[Any, int | None] = {}
-    votes_csv, wide = folder / "votes.csv", folder / "participants-votes.csv"
-    if wide.exists():
-        with wide.open(newline="", encoding="utf-8") as handle:
-            reader = csv.reader(handle)
-            header = next(reader)
-            columns = [(i, _number(h)) for i, h in enumerate(header) if i >= 6]
-            wide_votes: tuple[list, list, list] = ([], [], [])
-            for row in reader:
-                pid = _number(row[0])
-                polis_groups[pid] = int(row[1]) if row[1].strip() else None
-                if votes_csv.exists():
-                    continue
-                for i, sid in columns:
-                    cell = row[i].strip() if i < len(row) else ""
-                    if cell:
-                        wide_votes[0].append(pid)
-                        wide_votes[1].append(sid)
-                        wide_votes[2].append(int(float(cell)))
-    if votes_csv.exists():
-        with votes_csv.open(newline="", encoding="utf-8") as handle:
-            rows = [
-                (
-                    float(r["timestamp"] or 0),
-                    i,
-                    _number(r["voter-id"]),
-                    _number(r["comment-id"]),
-                    int(float(r["vote"])),
-                )
-                for i, r in enumerate(csv.DictReader(handle))
-            ]
-        rows.sort()
-        collected = collect_votes([r[2] for r in rows], [r[3] for r in rows], [r[4] for r in rows])
-    elif wide.exists():
-        collected = collect_votes(*wide_votes)
-    else:
-        raise FileNotFoundError(f"no votes.csv or participants-votes.csv in {folder}")
-    return {
-        "votes": collected,
-        "statements": statements,
-        "moderated_out": moderated_out,
-        "polis_groups": polis_groups,
-    }
-
-
-def analyse_polis_export(path: str | Path, *, seed: int = 0) -> dict[str, Any]:
-    """`opinion_groups` on a Pol.is export folder, with the statements' text added."""
-    export = read_polis_export(path)
-    result = opinion_groups(export["votes"], moderated_out=export["moderated_out"], seed=seed)
-    texts = export["statements"]
-    for group in result["groups"]:
-        for row in group["representative"]:
-            row["text"] = texts.get(row["statement"], "")
-    for rows in result["consensus"].values():
-        for row in rows:
-            row["text"] = texts.get(row["statement"], "")
-    return result
-
-
-def main(argv: Sequence[str] | None = None) -> int:
-    import argparse
-
-    parser = argparse.ArgumentParser(
-        prog="python -m constellate.analysis.opinion",
-        description="Opinion groups (as Pol.is computes them) of a Pol.is export folder, as JSON.",
-    )
-    parser.add_argument(
-        "path", help="folder with comments.csv and votes.csv or participants-votes.csv"
-    )
-    parser.add_argument("--seed", type=int, default=0)
-    parser.add_argument("--indent", type=int, default=None)
-    args = parser.parse_args(argv)
-    try:
-        result = analyse_polis_export(args.path, seed=args.seed)
-    except (FileNotFoundError, KeyError, ValueError) as error:
-        print(f"error: {error}", file=sys.stderr)
-        return 2
-    json.dump(result, sys.stdout, ensure_ascii=False, indent=args.indent)
-    sys.stdout.write("\n")
-    return 0
-
-
 if __name__ == "__main__":
+    from constellate.analysis.polis_export import main
+
     sys.exit(main())

@@ -17,12 +17,9 @@ import numpy as np
 import pytest
 from sklearn.metrics import adjusted_rand_score
 
-from constellate.analysis import opinion
-from constellate.analysis.opinion import (
-    collect_votes,
-    opinion_groups,
-    read_polis_export,
-)
+from constellate.analysis import polis_export
+from constellate.analysis.opinion import collect_votes, opinion_groups
+from constellate.analysis.polis_export import read_polis_export
 
 ROOT = Path(__file__).resolve().parents[3]
 POLIS = ROOT.parent / "shared" / "data" / "polis"
@@ -289,7 +286,7 @@ def run_cli(path):
 
 
 def main_json(path, capsys):
-    assert opinion.main([str(path)]) == 0
+    assert polis_export.main([str(path)]) == 0
     return json.loads(capsys.readouterr().out)
 
 
@@ -311,7 +308,7 @@ def test_cli_reads_votes_csv_or_participants_votes_csv(tmp_path, capsys):
 
 
 def test_cli_reports_an_unreadable_folder(tmp_path, capsys):
-    assert opinion.main([str(tmp_path)]) == 2
+    assert polis_export.main([str(tmp_path)]) == 2
     assert "votes.csv" in capsys.readouterr().err
 
 
