@@ -12,7 +12,7 @@ Data sets:
   Computational Democracy Project; source github.com/compdemocracy/openData.
 
 Each implementation runs on each data set in its own Python subprocess, so that peak memory
-is its own: reported as the process's peak resident size (ru_maxrss, interpreter, libraries and
+is its own: reported as the process's peak resident size (VmHWM, interpreter, libraries and
 input included) and its growth during the computation. Time is the wall-clock time of the
 computation from in-memory votes (both get the same votes; red-dwarf gets them as the list of
 dicts it expects, built before the clock starts) and the CPU time of the process during it.
@@ -140,6 +140,18 @@ def prepare(names, folder: Path):
 # ---------------------------------------------------------------------------- worker
 
 
+def peak_rss_kb() -> int:
+    """This process's peak resident size in KiB: VmHWM, which starts afresh with the program
+    (ru_maxrss would carry over the high-water mark of the parent that forked it)."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1])
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+
+
 def worker(impl: str, data: str) -> dict:
     """Runs in its own process: one implementation on one data set."""
     from sklearn.metrics import adjusted_rand_score
@@ -174,12 +186,12 @@ def worker(impl: str, data: str) -> dict:
             groups = {int(p): (None if str(g) == "<NA>" else int(g)) for p, g in labels.items()}
             return groups, len({g for g in groups.values() if g is not None})
 
-    rss_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    rss_before = peak_rss_kb()
     start, start_cpu = time.perf_counter(), time.process_time()
     groups, n_groups = run()
     seconds = time.perf_counter() - start
     cpu = time.process_time() - start_cpu
-    rss_after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    rss_after = peak_rss_kb()
     truth_ids, truth = loaded["truth_ids"].tolist(), loaded["truth"].tolist()
     found = [groups.get(p) for p in truth_ids]
     ari = adjusted_rand_score(truth, [-1 if g is None else g for g in found])
