@@ -57,7 +57,7 @@ from typing import Any
 
 import numpy as np
 import scipy.sparse as sp
-from scipy.sparse.linalg import LinearOperator, eigsh
+from scipy.sparse.linalg import ArpackError, LinearOperator, eigsh
 from scipy.spatial import cKDTree
 
 FORMAT = 1
@@ -188,6 +188,27 @@ def _counts(votes: Votes, label: np.ndarray, n_labels: int, columns: int):
 # ---------------------------------------------------------------------------- map
 
 
+def _top_axes_dense(centred: sp.csr_matrix) -> tuple[np.ndarray, np.ndarray]:
+    """The two principal axes from the smaller of Xᵀ X and X Xᵀ, in full."""
+    n, m = centred.shape
+    if m <= n:
+        eigenvalues, vectors = np.linalg.eigh((centred.T @ centred).toarray())
+        order = np.argsort(eigenvalues)[::-1][:2]
+        eigenvalues, axes = eigenvalues[order], vectors[:, order]
+    else:  # X Xᵀ u = λ u gives the axis Xᵀ u / |Xᵀ u|
+        eigenvalues, vectors = np.linalg.eigh((centred @ centred.T).toarray())
+        order = np.argsort(eigenvalues)[::-1][:2]
+        eigenvalues = eigenvalues[order]
+        axes = np.asarray(centred.T @ vectors[:, order])
+        norms = np.linalg.norm(axes, axis=0)
+        axes = np.divide(axes, norms, out=np.zeros_like(axes), where=norms > 1e-12)
+    if axes.shape[1] < 2:
+        pad = 2 - axes.shape[1]
+        axes = np.hstack([axes, np.zeros((m, pad))])
+        eigenvalues = np.concatenate([eigenvalues, np.zeros(pad)])
+    return eigenvalues, axes
+
+
 def _pca(votes: Votes, kept: np.ndarray, n_votes: np.ndarray, seed: int = 0):
     """Positions of all participants on the first two principal axes (see module doc)."""
     n, m = votes.shape
@@ -198,27 +219,27 @@ def _pca(votes: Votes, kept: np.ndarray, n_votes: np.ndarray, seed: int = 0):
     total = np.bincount(cols, weights=values, minlength=m)
     mean = np.divide(total, seen, out=np.zeros(m), where=seen > 0)
     centred = sp.csr_matrix((values - mean[cols], (rows, cols)), shape=(n, m))
-    if m <= 64:  # small: the whole m x m matrix Xᵀ X
-        eigenvalues, eigenvectors = np.linalg.eigh((centred.T @ centred).toarray())
-        order = np.argsort(eigenvalues)[::-1][:2]
-        eigenvalues, axes = eigenvalues[order], eigenvectors[:, order]
+    if not np.any(centred.data):  # nobody differs from the mean: no axes
+        eigenvalues, axes = np.zeros(2), np.zeros((m, 2))
+    elif min(n, m) <= 200:
+        eigenvalues, axes = _top_axes_dense(centred)
     else:  # Lanczos on v -> Xᵀ(X v): sparse products only, no m x m matrix, no BLAS threads
         transposed = centred.T.tocsr()
         operator = LinearOperator(
             (m, m), matvec=lambda v: transposed @ (centred @ v), dtype=np.float64
         )
         start = np.random.default_rng(seed).standard_normal(m)
-        eigenvalues, axes = eigsh(operator, k=2, which="LA", v0=start, tol=1e-10)
-        order = np.argsort(eigenvalues)[::-1]
-        eigenvalues, axes = eigenvalues[order], axes[:, order]
+        try:
+            eigenvalues, axes = eigsh(operator, k=2, which="LA", v0=start, tol=1e-10)
+            order = np.argsort(eigenvalues)[::-1]
+            eigenvalues, axes = eigenvalues[order], axes[:, order]
+        except ArpackError:
+            eigenvalues, axes = _top_axes_dense(centred)
     variance = np.maximum(eigenvalues, 0.0) / max(n, 1)
     axes[:, variance <= 1e-12] = 0.0
     for a in range(axes.shape[1]):  # a fixed orientation: the largest loading is positive
         if axes[np.argmax(np.abs(axes[:, a])), a] < 0:
             axes[:, a] = -axes[:, a]
-    if axes.shape[1] < 2:
-        axes = np.hstack([axes, np.zeros((m, 2 - axes.shape[1]))])
-        variance = np.concatenate([variance, np.zeros(2 - len(variance))])
     # a moderated-out column is zero for everyone in Pol.is: it counts as voted on
     scale = np.sqrt(m / np.maximum(n_votes + (m - int(kept.sum())), 1))
     return np.asarray(centred @ axes) * scale[:, None], variance
@@ -351,13 +372,13 @@ def _groups(
         remap = np.cumsum(used) - 1
         base_label, centres, sizes = remap[base_label], centres[used], sizes[used]
         k_base = len(sizes)
-    top_k = min(max_k, 2 + k_base // 12, k_base - 1)
+    top_k = min(max_k, 2 + k_base // 12, k_base)
     candidates: dict[int, np.ndarray] = {}
     silhouettes: dict[int, float] = {}
     for k in range(2, top_k + 1):
         labels, _ = _kmeans(centres, k, rng, weights=sizes, n_init=10)
         used_labels, labels = np.unique(labels, return_inverse=True)
-        if 2 <= len(used_labels) < k_base:
+        if len(used_labels) >= 2:
             candidates[k] = labels
             silhouettes[k] = _silhouette(centres, labels)
     if not candidates:

@@ -228,6 +228,16 @@ def test_everyone_agreeing_gives_no_groups_but_consensus():
     assert result["consensus"]["disagree"] == []
 
 
+def test_two_camps_voting_as_one_each_are_two_groups():
+    votes = [(p, s, 1 if p % 2 else -1) for p in range(40) for s in range(12)]
+    result = opinion_groups(votes, seed=0)
+    assert [g["size"] for g in result["groups"]] == [20, 20]
+    found = groups_by_id(result)
+    assert len({found[p] for p in range(0, 40, 2)}) == 1
+    assert {found[p] for p in range(0, 40, 2)} != {found[p] for p in range(1, 40, 2)}
+    assert result["consensus"] == {"agree": [], "disagree": []}
+
+
 def write_export(folder: Path, votes, moderated=(), wide_only=False):
     """A small Pol.is export written from our own planted votes."""
     statements = sorted({s for _, s, _ in votes})
