@@ -10,18 +10,23 @@ compdemocracy/polis, `math/src/polismath/math/`), reimplemented from its descrip
    a statement the last vote counts. Moderated-out statements take no part in the map or the
    statement lists (Pol.is zeroes their column).
 2. PCA to two dimensions. A missing vote is replaced by the statement's mean vote, so after
-   centring it is exactly zero: the centred matrix has the sparsity of the votes, and its two
-   principal axes are the top eigenvectors of Xᵀ X, computed exactly (Pol.is approximates them
-   with power iteration). A participant's position is the projection of their centred votes,
+   centring it is exactly zero: the centred matrix X has the sparsity of the votes, and its two
+   principal axes are the top eigenvectors of Xᵀ X (Pol.is approximates them with power
+   iteration): in full for small conversations, else by Lanczos iteration on sparse products,
+   converged to 1e-10, never forming an m x m matrix. A participant's position is the projection of their centred votes,
    pushed out by sqrt(n_statements / n_votes) so that people who voted on few statements do not
    all pile up in the centre. In Pol.is a moderated-out column is zero for everyone, so it
    counts among a participant's votes and among the statements in that factor; that is kept.
 3. Only participants with at least `min_votes` votes (or on every statement, when there are
    fewer) are clustered; when that leaves fewer than 15, the most active voters are added, as
    Pol.is does. Everyone still gets a position on the map.
-4. Base clusters: k-means with about 100 clusters on the clustered participants' positions.
-5. Groups: weighted k-means over the base-cluster centres (weight = members), for k from 2 to
-   min(5, 2 + base clusters / 12), the k with the best silhouette (over base clusters) wins. For
+4. Base clusters: k-means (k-means++ seeds, Lloyd steps with a k-d tree) with about 100
+   clusters on the clustered participants' positions. Pol.is keeps its base clusters from one
+   update to the next; a computation from scratch cannot, so its groups can differ a little.
+5. Groups: weighted k-means over the base-cluster centres (weight = members; best of 10
+   seeded starts), for k from 2 to min(5, 2 + base clusters / 12), the k with the best
+   silhouette (over base clusters) wins. Fewer than `MIN_PARTICIPANTS` clustered participants,
+   or all at one point, form no groups. For
    stability Pol.is only moves to a new k after it has won `K_BUFFER` computations in a row:
    pass the previous result's `state` as `previous` to get that behaviour.
 6. Representative statements per group: with pseudocounts, pa = (agree + 1) / (seen + 2) and
@@ -37,7 +42,8 @@ compdemocracy/polis, `math/src/polismath/math/`), reimplemented from its descrip
    probability is above one half and the whole conversation's z-test is significant; ranked by
    that product. Without groups the whole conversation counts as one group.
 
-Everything is deterministic for a given `seed`. Input is plain data; the result is one
+Each participant's group is that of their base cluster (None when not clustered); groups are
+numbered by size, largest first. Everything is deterministic for a given `seed`. Input is plain data; the result is one
 JSON-serialisable dict. Tiny conversations (no votes, one or two people, everyone voting the
 same) give no groups rather than an error.
 
@@ -284,7 +290,6 @@ def _kmeans(
     weights: np.ndarray | None = None,
     n_init: int = 1,
     max_iter: int = 100,
-    first_distinct: bool = False,
 ) -> tuple[np.ndarray, np.ndarray]:
     """Weighted k-means (Lloyd) in the plane from k-means++ seeds; the best of `n_init` runs by
     weighted inertia. Nearest centres come from a k-d tree, so 33,000 points and 100 centres
@@ -302,11 +307,7 @@ def _kmeans(
     # converged when the centres move less than this (squared, summed), as scikit-learn does
     tolerance = 1e-4 * float(np.mean(np.var(points, axis=0)))
     for _ in range(n_init):
-        if first_distinct:
-            _, first = np.unique(points, axis=0, return_index=True)
-            centres = points[np.sort(first)[:k]]
-        else:
-            centres = _seeds(points, w, k, rng)
+        centres = _seeds(points, w, k, rng)
         labels = np.full(len(points), -1)
         for _ in range(max_iter):
             distance, new_labels = nearest(centres)
@@ -355,7 +356,10 @@ def _groups(
     """Base clusters, then groups over them. Returns the base label of each position, base
     centres and sizes, the group of each base cluster, and how k was chosen."""
     rng = np.random.default_rng(seed)
-    distinct = len(np.unique(positions.round(9), axis=0))
+    rounded = positions.round(9)
+    order = np.lexsort((rounded[:, 1], rounded[:, 0]))
+    ordered = rounded[order]
+    distinct = 1 + int(np.any(ordered[1:] != ordered[:-1], axis=1).sum()) if len(ordered) else 0
     k_base = min(base_k, distinct)
     if k_base <= 1:
         return (
