@@ -7,7 +7,7 @@ PORT ?= 8000
 # Tests run on every core; -rs lists why any test was skipped (e.g. no Chromium).
 PYTEST_ARGS ?= -n auto -rs
 
-.PHONY: run test install install-dev migrate demo worker lint typecheck messages benchmark clean
+.PHONY: run test install install-dev migrate demo worker lint typecheck messages benchmark benchmark-opinion clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -57,6 +57,11 @@ messages: install-dev
 
 benchmark: install-dev
 	$(BIN)/python benchmarks/pages.py
+
+## benchmark-opinion: opinion groups side by side with red-dwarf (installed with the "bench" extra).
+benchmark-opinion: install-dev
+	$(BIN)/pip install --quiet -e ".[bench]"
+	$(BIN)/python benchmarks/opinion.py
 
 clean:
 	rm -rf $(VENV) var
