@@ -1139,7 +1139,7 @@ PILOTS: list[dict[str, Any]] = [
                 "ervaringen met werk zoeken en met de gemeente. Iedereen bepaalt zelf wat er "
                 "met zijn verhaal gebeurt.",
                 "opens": -70,
-                "closes": -21,
+                "closes": 21,
                 "phases": [P.CO_INITIATION, P.CO_EVALUATION],
                 "setting": S.MIXED,
                 "location": "Wijkcentrum, bibliotheek en bij mensen thuis",

@@ -3,6 +3,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
@@ -276,6 +277,23 @@ def activity_delete(*, activity: Activity, actor: User) -> None:
 
 
 @transaction.atomic
+def activity_join_refusal(activity: Activity, day=None) -> str:
+    """Why the activity's link takes nobody in now, in words, or "" when it does: the team
+    closed the link, or the day is outside the activity's dates."""
+    day = day or timezone.localdate()
+    if not activity.joining_open:
+        return _("This activity does not take new participants through its link now.")
+    if activity.opens_on > day:
+        return _("This activity starts on %(date)s. You can take part from then on.") % {
+            "date": date_format(activity.opens_on, "j F Y")
+        }
+    if activity.closes_on is not None and activity.closes_on < day:
+        return _("This activity ended on %(date)s. Thank you for your interest.") % {
+            "date": date_format(activity.closes_on, "j F Y")
+        }
+    return ""
+
+
 def activity_join(
     *,
     activity: Activity,
@@ -288,10 +306,9 @@ def activity_join(
 
     Every joining (first time, again, or for another activity) is passed to the apps'
     registered join questions with the person's optional `answers` (already cleaned)."""
-    if not activity.joining_open:
-        raise ValidationError(
-            _("This activity does not take new participants through its link now.")
-        )
+    refusal = activity_join_refusal(activity)
+    if refusal:
+        raise ValidationError(refusal)
     secret: str | None = None
     if participant is not None:
         participant_touch(participant=participant)

@@ -609,6 +609,7 @@ def join(request, token):
             "participant": participant,
             "questions": questions,
             "errors": errors,
+            "refusal": services.activity_join_refusal(activity),
         },
     )
 

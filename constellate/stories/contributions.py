@@ -129,9 +129,11 @@ register_initiative_tab(
 
 
 def _joined_context(activity, participant):
+    from constellate.stories.services import stories_refusal
+
     if activity.kind != ActivityKind.STORY_GATHERING or participant is None:
         return None
-    return {"story_activity": activity}
+    return {"story_activity": activity, "stories_refusal": stories_refusal(activity)}
 
 
 register_joined_section(

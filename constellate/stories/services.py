@@ -22,7 +22,7 @@ from constellate.core.services import audit_record
 from constellate.core.uploads import check_upload
 from constellate.initiatives.choices import ActivityKind
 from constellate.initiatives.models import Activity
-from constellate.initiatives.services import initiative_touch
+from constellate.initiatives.services import activity_join_refusal, initiative_touch
 from constellate.stories.choices import (
     KEEP_MAX_MONTHS,
     KEEP_MONTHS,
@@ -83,9 +83,18 @@ def _check_activity(activity: Activity) -> None:
         raise ValidationError(_("This activity does not gather stories."))
 
 
+def stories_refusal(activity: Activity) -> str:
+    """Why the activity takes no new stories now, in words, or "" when it does (its link
+    and dates decide, as for joining)."""
+    if activity_join_refusal(activity):
+        return _("This activity does not take new stories now.")
+    return ""
+
+
 def _check_open(activity: Activity) -> None:
-    if not activity.joining_open or not activity.is_open_on(timezone.localdate()):
-        raise ValidationError(_("This activity does not take new stories now."))
+    refusal = stories_refusal(activity)
+    if refusal:
+        raise ValidationError(refusal)
 
 
 def _clean_story_fields(

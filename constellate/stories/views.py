@@ -73,6 +73,12 @@ def tell(request, token):
     if participant is None:
         # Joining first gives the person their (pseudonymous) participation and its cookie.
         return redirect("initiatives:join", token=token)
+    refusal = services.stories_refusal(activity)
+    if refusal:
+        # Said before anyone writes a story, not after: nothing typed is lost.
+        return render(
+            request, "stories/tell_closed.html", {"activity": activity, "refusal": refusal}
+        )
     question = services.story_question(activity=activity)
     form = TellForm(
         request.POST if request.method == "POST" else None,

@@ -1,9 +1,13 @@
 """Taking part without an account: the activity's link, the pseudonymous participant, the
 personal link that brings it to another browser, and claiming an account."""
 
+import datetime
+
 import pytest
+from django.conf import settings
 from django.test import Client, RequestFactory
 from django.urls import reverse
+from django.utils import timezone
 
 from constellate.accounts.models import Participant, User, token_hash
 from constellate.accounts.selectors import PARTICIPANT_COOKIE
@@ -190,6 +194,28 @@ def test_joining_when_joining_is_closed_shows_a_clear_message(client, activity):
     assert len(messages) == 1
     assert Participant.objects.count() == 0
     assert PARTICIPANT_COOKIE not in client.cookies
+
+
+@pytest.mark.parametrize(
+    ("opens", "closes", "said"),
+    [
+        (3, 30, "This activity starts on"),
+        (-30, -1, "This activity ended on"),
+    ],
+)
+def test_outside_the_activitys_dates_nobody_joins_and_the_page_says_why(
+    client, activity, opens, closes, said
+):
+    today = timezone.localdate()
+    activity.opens_on = today + datetime.timedelta(days=opens)
+    activity.closes_on = today + datetime.timedelta(days=closes)
+    activity.save()
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    page = client.get(reverse("initiatives:join", args=[activity.join_token])).content.decode()
+    assert said in page and 'method="post"' not in page.split("<main", 1)[1]
+    response = client.post(reverse("initiatives:join", args=[activity.join_token]), follow=True)
+    assert [said in str(m) for m in response.context["messages"]] == [True]
+    assert Participant.objects.count() == 0
 
 
 @pytest.mark.parametrize(

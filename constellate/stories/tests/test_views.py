@@ -2,11 +2,14 @@
 tell a story, give consent, answer the scales, get the private link; then change consent and
 withdraw through that link."""
 
+import datetime
+
 import pytest
 from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 
 from constellate.stories.choices import Audience, StoryStatus
 from constellate.stories.models import Consent, Story, StoryMedia
@@ -47,6 +50,21 @@ def test_the_joined_page_invites_to_tell_a_story():
     page = client.get(reverse("initiatives:joined", args=[workshop.join_token])).content.decode()
     assert "/story/" not in page
     assert client.get(reverse("stories:tell", args=[workshop.join_token])).status_code == 404
+
+
+def test_once_the_activity_has_ended_the_teller_is_told_before_writing_anything():
+    activity = gathering_activity()
+    client = _joined_client(activity)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    activity.closes_on = timezone.localdate() - datetime.timedelta(days=1)
+    activity.save()
+    said = "This activity does not take new stories now."
+    joined = client.get(reverse("initiatives:joined", args=[activity.join_token])).content.decode()
+    assert said in joined and reverse("stories:tell", args=[activity.join_token]) not in joined
+    page = client.get(reverse("stories:tell", args=[activity.join_token])).content.decode()
+    assert said in page and "<textarea" not in page
+    _tell(client, activity)
+    assert not Story.all_objects.exists()
 
 
 def test_telling_without_joining_first_leads_to_the_join_page():
