@@ -5,13 +5,19 @@ Building such a query with the ORM costs more than running it, and even a raw qu
 works out its columns again on every call. Here the column list and the value converters
 (the same ones the ORM applies, e.g. for dates on SQLite and JSON fields) are worked out
 once per model and database, and the row becomes an instance through `Model.from_db`, as
-with any ORM read."""
+with any ORM read.
+
+On PostgreSQL these few statements are also prepared on the server (unless prepared statements
+are switched off, see settings.DATABASE_PREPARED_STATEMENTS): their SQL text is the same on
+every request, and planning a join or a subquery cost the database several times more than
+running it. Django's own queries keep binding their parameters on the client, unprepared."""
 
 from collections.abc import Sequence
 from functools import cache
 from typing import Any, TypeVar
 
 from django.db import connections
+from django.db.backends.base.base import BaseDatabaseWrapper
 from django.db.models import Model
 
 M = TypeVar("M", bound=Model)
@@ -45,6 +51,55 @@ def _instance(model, using, plan, values):
     return model.from_db(using, names, values)
 
 
+def _prepared_cursor_class():
+    """A psycopg 3 cursor that binds parameters on the server and prepares every statement it
+    runs on first use (psycopg keeps the prepared statements per connection)."""
+    from django.db.backends.postgresql.base import ServerBindingCursor
+
+    class PreparingCursor(ServerBindingCursor):
+        def execute(self, query, params=None, *, prepare=None, binary=None):
+            return super().execute(query, params, prepare=True, binary=binary)
+
+    return PreparingCursor
+
+
+_PREPARING_CURSOR = None
+
+
+def _cursor(connection: BaseDatabaseWrapper):
+    """A cursor for one read: prepared on PostgreSQL when the connection prepares statements
+    (its psycopg `prepare_threshold` is set), otherwise Django's usual cursor. Either way it
+    is wrapped as Django wraps its own, so query logging and execute wrappers see the query."""
+    options = connection.settings_dict["OPTIONS"]
+    if connection.vendor != "postgresql" or options.get("prepare_threshold") is None:
+        return connection.cursor()
+    global _PREPARING_CURSOR  # noqa: PLW0603 - built once, on first use with PostgreSQL
+    if _PREPARING_CURSOR is None:
+        _PREPARING_CURSOR = _prepared_cursor_class()
+    # What connection.cursor() does, with this cursor class instead of the configured one.
+    connection.close_if_health_check_failed()
+    connection.ensure_connection()
+    with connection.wrap_database_errors:
+        raw = _PREPARING_CURSOR(connection.connection)
+        _match_time_zone(connection, raw)
+        connection.validate_thread_sharing()
+        if connection.queries_logged:
+            return connection.make_debug_cursor(raw)
+        return connection.make_cursor(raw)
+
+
+def _match_time_zone(connection, cursor) -> None:
+    """As Django's create_cursor: read aware datetimes in the connection's time zone when the
+    database session's differs."""
+    from django.db.backends.postgresql.base import TIMESTAMPTZ_OID
+    from django.db.backends.postgresql.psycopg_any import register_tzloader
+    from psycopg.pq import Format
+
+    loader = connection.connection.adapters.get_loader(TIMESTAMPTZ_OID, Format.TEXT)
+    if connection.timezone != loader.timezone:
+        register_tzloader(connection.timezone, cursor)
+
+
 def fetch_one(
     model: type[M],
     *,
@@ -72,7 +127,7 @@ def fetch_one(
     selected += "".join(f", {expression}" for _name, expression in extra)
     table = quote(model._meta.db_table)
     sql = f"SELECT {selected} FROM {table} {ALIAS}{joined_sql} WHERE {where}"  # noqa: S608
-    with connection.cursor() as cursor:
+    with _cursor(connection) as cursor:
         cursor.execute(sql, params)
         row = cursor.fetchone()
     if row is None:

@@ -27,6 +27,8 @@ SETTINGS_VARIABLES = {
     "CSRF_TRUSTED_ORIGINS",
     "DATABASE_URL",
     "DATABASE_CONN_MAX_AGE",
+    "DATABASE_CONN_HEALTH_CHECKS",
+    "DATABASE_PREPARED_STATEMENTS",
     "SQLITE_NO_PERSISTENT",
     "REDIS_URL",
     "TASKS_BACKEND",
@@ -128,6 +130,22 @@ def test_deploy_check_passes_without_warnings_in_production(workdir):
     assert result.returncode == 0, output
     assert "System check identified no issues" in result.stdout, output
     assert "WARNING" not in output.upper(), output
+
+
+def test_postgresql_prepares_statements_unless_switched_off(workdir):
+    code = """
+        import json
+        from django.conf import settings
+        print(json.dumps(settings.DATABASES["default"].get("OPTIONS", {})))
+    """
+    url = "postgres://constellate@db.internal:5432/constellate"
+    on = run_python(code, production_env(workdir, DATABASE_URL=url))
+    off = run_python(
+        code, production_env(workdir, DATABASE_URL=url, DATABASE_PREPARED_STATEMENTS="0")
+    )
+    assert on.returncode == 0 and off.returncode == 0, on.stderr + off.stderr
+    assert json.loads(on.stdout.splitlines()[-1]).get("prepare_threshold") is not None
+    assert "prepare_threshold" not in json.loads(off.stdout.splitlines()[-1])
 
 
 def test_settings_refuse_to_load_in_production_without_secret_key(workdir):

@@ -1,6 +1,7 @@
 """Plain-SQL single-row reads give the same instance the ORM gives."""
 
 import pytest
+from django.db import connection
 
 from constellate.core.rows import fetch_one
 
@@ -50,3 +51,37 @@ def test_a_joined_row_comes_along_or_is_none(client, django_user_model):
     assert session.person == user and session.person.email == "a@example.org"
     Session.objects.filter(pk=key).update(user=None)
     assert fetch_one(Session, where="t.session_key = %s", params=[key], join=join).person is None
+
+
+postgresql_only = pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="prepared statements: PostgreSQL only"
+)
+
+
+def _prepared(table: str) -> list[str]:
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT statement FROM pg_prepared_statements")
+        return [row[0] for row in cursor.fetchall() if f'FROM "{table}" t' in row[0]]
+
+
+@postgresql_only
+def test_on_postgresql_the_read_is_prepared_once_and_reused():
+    first, second = InitiativeFactory(title="Eerste"), InitiativeFactory(title="Tweede")
+    assert fetch_one(Initiative, where="t.id = %s", params=[first.pk]).title == "Eerste"
+    assert fetch_one(Initiative, where="t.id = %s", params=[second.pk]).title == "Tweede"
+    statements = _prepared("initiatives_initiative")
+    assert len(statements) == 1 and "t.id = $1" in statements[0]
+
+
+@postgresql_only
+def test_without_prepared_statements_the_read_is_not_prepared(monkeypatch):
+    monkeypatch.delitem(connection.settings_dict["OPTIONS"], "prepare_threshold")
+    initiative = InitiativeFactory(title="Los")
+    assert fetch_one(Initiative, where="t.id = %s", params=[initiative.pk]).title == "Los"
+    assert _prepared("initiatives_initiative") == []
+
+
+def test_the_read_is_logged_like_any_query(django_assert_num_queries):
+    initiative = InitiativeFactory()
+    with django_assert_num_queries(1):
+        fetch_one(Initiative, where="t.id = %s", params=[initiative.pk])
