@@ -69,9 +69,15 @@ _PREPARING_CURSOR = None
 def _cursor(connection: BaseDatabaseWrapper):
     """A cursor for one read: prepared on PostgreSQL when the connection prepares statements
     (its psycopg `prepare_threshold` is set), otherwise Django's usual cursor. Either way it
-    is wrapped as Django wraps its own, so query logging and execute wrappers see the query."""
+    is wrapped as Django wraps its own, so execute wrappers see the query."""
     options = connection.settings_dict["OPTIONS"]
-    if connection.vendor != "postgresql" or options.get("prepare_threshold") is None:
+    if (
+        connection.vendor != "postgresql"
+        or options.get("prepare_threshold") is None
+        # Logged queries (DEBUG, tests capturing queries) need the SQL text with its values,
+        # which psycopg does not keep for a prepared statement: those run unprepared.
+        or connection.queries_logged
+    ):
         return connection.cursor()
     global _PREPARING_CURSOR  # noqa: PLW0603 - built once, on first use with PostgreSQL
     if _PREPARING_CURSOR is None:
@@ -83,8 +89,6 @@ def _cursor(connection: BaseDatabaseWrapper):
         raw = _PREPARING_CURSOR(connection.connection)
         _match_time_zone(connection, raw)
         connection.validate_thread_sharing()
-        if connection.queries_logged:
-            return connection.make_debug_cursor(raw)
         return connection.make_cursor(raw)
 
 

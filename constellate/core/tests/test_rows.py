@@ -83,5 +83,7 @@ def test_without_prepared_statements_the_read_is_not_prepared(monkeypatch):
 
 def test_the_read_is_logged_like_any_query(django_assert_num_queries):
     initiative = InitiativeFactory()
-    with django_assert_num_queries(1):
+    with django_assert_num_queries(1) as captured:
         fetch_one(Initiative, where="t.id = %s", params=[initiative.pk])
+    assert '"initiatives_initiative" t WHERE t.id = ' in captured.captured_queries[0]["sql"]
+
