@@ -122,7 +122,13 @@ register_initiative_tab(
         key="stories",
         label=_("Stories"),
         url_name="stories:list",
-        current_prefix=("stories:list", "stories:detail", "stories:assisted", "stories:settings"),
+        current_prefix=(
+            "stories:list",
+            "stories:detail",
+            "stories:assisted",
+            "stories:settings",
+            "stories:curation",
+        ),
         order=20,
     )
 )
