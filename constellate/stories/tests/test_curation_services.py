@@ -344,3 +344,26 @@ def test_expiry_also_cleans_up(scene):
     assert not Story.all_objects.filter(pk=story.pk).exists()
     insight.refresh_from_db()
     assert insight.evidence_withdrawn == 1
+
+
+def test_a_curators_work_is_in_their_data_export_and_leaves_with_them(scene):
+    from constellate.accounts import services as account_services
+
+    lead = scene["lead"]
+    story, _ = told_story(scene["activity"], text=TEXT)
+    theme = curation.theme_create(
+        initiative=scene["initiative"], actor=lead, name="Wachten", kind=ThemeKind.ISSUE
+    )
+    curation.story_themes_set(story=story, themes=[theme], actor=lead)
+    insight = curation.insight_save(
+        initiative=scene["initiative"], actor=lead, title="Lang wachten", text="x", stories=[story]
+    )
+    export = account_services.user_data_export(user=lead)
+    assert {"what": "theme", "initiative": scene["initiative"].title, "name": "Wachten"} in (
+        export["stories_curation"]
+    )
+    account_services.user_erase(user=lead)
+    theme.refresh_from_db()
+    insight.refresh_from_db()
+    assert theme.created_by is None and insight.created_by is None
+    assert StoryCoding.objects.get(story=story).coded_by is None
