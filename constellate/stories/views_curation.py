@@ -420,15 +420,22 @@ def _insight_form_page(request, initiative, insight=None):
         request.POST if request.method == "POST" else None, choices=choices, initial=initial
     )
     if request.method == "POST" and form.is_valid():
+        # Evidence the editor may not hear (a team-only story, for an admin outside the
+        # team) is not offered on the form, and stays linked.
+        kept = {"stories": [], "quotes": [], "clips": []}
+        if insight is not None:
+            for name in kept:
+                offered = form.objects[name]
+                kept[name] = [o for o in getattr(insight, name).all() if o.pk not in offered]
         try:
             saved = services.insight_save(
                 initiative=initiative,
                 actor=request.user,
                 title=form.cleaned_data["title"],
                 text=form.cleaned_data["text"],
-                stories=form.chosen("stories") if "stories" in form.fields else [],
-                quotes=form.chosen("quotes") if "quotes" in form.fields else [],
-                clips=form.chosen("clips") if "clips" in form.fields else [],
+                stories=_chosen(form, "stories") + kept["stories"],
+                quotes=_chosen(form, "quotes") + kept["quotes"],
+                clips=_chosen(form, "clips") + kept["clips"],
                 insight=insight,
             )
         except ValidationError as exc:
@@ -443,6 +450,10 @@ def _insight_form_page(request, initiative, insight=None):
         "stories/curation/insight_form.html",
         {"initiative": initiative, "form": form, "insight": insight},
     )
+
+
+def _chosen(form, name: str) -> list:
+    return form.chosen(name) if name in form.fields else []
 
 
 @login_required

@@ -56,7 +56,7 @@ def test_a_curator_codes_a_story_marks_a_quote_and_writes_an_insight(
     )
 
     # A new theme, then the story coded with it.
-    _press_enter_on(page, "main a[href$='/curation/themes/new/?story=%d']" % story.pk)
+    _press_enter_on(page, f"main a[href$='/curation/themes/new/?story={story.pk}']")
     assert page.locator("h1").inner_text() == t(lang, "Add a theme")
     tab_to(page, "#id_name")
     page.keyboard.type(THEME[lang])
@@ -101,3 +101,29 @@ def test_a_curator_codes_a_story_marks_a_quote_and_writes_an_insight(
     assert INSIGHT[lang] in article.inner_text()
     assert QUOTE[lang] in article.inner_text()
     assert list(insight.quotes.all()) == [quote]
+
+
+def test_selecting_words_in_the_story_fills_the_quote_form(new_page, initiative, facilitator):
+    """With JavaScript, a passage selected in the numbered sentences fills the passage field;
+    the server finds it in the text."""
+    activity = ActivityFactory(
+        initiative=initiative, title="Verhalen", kind=ActivityKind.STORY_GATHERING
+    )
+    story, _secret = told_story(activity, text=TEXT["en"])
+    page = new_page()
+    login_as(page, facilitator)
+    visit(page, f"/stories/{story.pk}/curate/")
+    page.evaluate(
+        """() => {
+            const range = document.createRange();
+            range.setStartBefore(document.getElementById('sentence-2').firstChild);
+            range.setEndAfter(document.getElementById('sentence-3').firstChild);
+            const selection = window.getSelection();
+            selection.removeAllRanges();
+            selection.addRange(range);
+        }"""
+    )
+    page.wait_for_function("document.getElementById('id_passage').value.length > 0")
+    assert page.locator("#id_passage").input_value() == QUOTE["en"]
+    _press_enter_on(page, "form[action$='/curate/quotes/'] button[type='submit']")
+    assert Quote.objects.get(story=story).text == QUOTE["en"]

@@ -369,3 +369,15 @@ def _runs_started() -> int:
     count = ThemeSuggestionRun.objects.count()
     ThemeSuggestionRun.objects.filter(state="queued").update(state="failed")
     return count
+
+
+@pytest.mark.django_db
+def test_an_admin_outside_the_team_keeps_evidence_they_may_not_hear_when_editing(world, scene):
+    insight = scene["insight"]
+    client = client_for(world, "org_admin")
+    url = reverse("stories:curation_insight_edit", args=[insight.pk])
+    form = client.get(url).content.decode()
+    assert "TT4" not in form  # the team-only quote is not offered
+    response = client.post(url, {"title": "Nieuw", "text": "Tekst", "quotes": []})
+    assert response.status_code == 302
+    assert set(insight.quotes.all()) == {scene["team_quote"]}
