@@ -472,7 +472,7 @@ def story_redactions_apply(
     story = Story.objects.select_for_update().select_related("activity").get(pk=story.pk)
     redaction = StoryRedaction.objects.filter(story=story).first()
     kept_before = redaction is not None and redaction.original_kept
-    base = redaction.original_text if kept_before else story.text
+    base = redaction.original_text if redaction is not None and kept_before else story.text
     cleaned = []
     for start, end, kind in spans:
         if kind not in KINDS or not (0 <= start < end <= len(base)):
@@ -489,7 +489,7 @@ def story_redactions_apply(
         {"start": s, "end": e, "kind": k, "placeholder": placeholders[k]} for s, e, k in cleaned
     ]
     steps: list[list[Edit]] = []
-    if kept_before:
+    if redaction is not None and kept_before:
         steps.append(_inverse(_edits_of(redaction.spans)))  # current text -> original
     steps.append(_edits_of(new_spans))
     _move_quotes(story, new_text, steps)
@@ -501,7 +501,9 @@ def story_redactions_apply(
         redaction.original_text = base
         redaction.spans = new_spans
     else:
-        earlier = [{"kind": s["kind"]} for s in redaction.spans] if redaction.pk else []
+        # Final redactions add to earlier final ones; a kept original was redacted afresh.
+        final_before = redaction.pk is not None and not kept_before
+        earlier = [{"kind": s["kind"]} for s in redaction.spans] if final_before else []
         redaction.original_kept = False
         redaction.original_text = ""
         redaction.spans = earlier + [{"kind": k} for _s, _e, k in cleaned]
@@ -592,12 +594,13 @@ def curation_forget_stories(*, story_ids: Iterable[int]) -> None:
     for run in ThemeSuggestionRun.objects.filter(
         initiative_id__in=initiative_ids, result__isnull=False
     ):
-        themes = run.result.get("themes", [])
+        result = run.result or {}
+        themes = result.get("themes", [])
         if not any(set(theme.get("members", [])) & gone for theme in themes):
             continue
         for theme in themes:
             theme["members"] = [pk for pk in theme.get("members", []) if pk not in gone]
-        ThemeSuggestionRun.objects.filter(pk=run.pk).update(result=run.result)
+        ThemeSuggestionRun.objects.filter(pk=run.pk).update(result=result)
 
 
 # Theme suggestions ---------------------------------------------------------------------------
