@@ -251,3 +251,21 @@ def test_erasing_a_teller_also_forgets_curation(scene):
     services.stories_erase(user=user)
     insight.refresh_from_db()
     assert insight.evidence_withdrawn == 1 and not Quote.objects.filter(story=story).exists()
+
+
+def test_names_from_the_register_and_the_teller_are_looked_for(scene):
+    from constellate.stakeholders.choices import Entity
+
+    activity = scene["activity"]
+    text = "Het ging slecht. Yusuf hielp me met alles. Daarna kwam Zwaan ook."
+    story, _ = told_story(activity, text=text, named=True, teller_name="Lotte Zwaan")
+    url = reverse("stories:curation_redact", args=[story.pk])
+    page = scene["client"].get(url).content.decode()
+    assert 'value="17:22:name"' not in page  # not a name to the heuristic alone
+    assert f'value="{text.index("Zwaan")}:{len(text) - 5}:name"' in page  # the teller's name
+    StakeholderFactory(initiative=scene["initiative"], name="Yusuf Amrani")
+    StakeholderFactory(initiative=scene["initiative"], name="Daarna", entity=Entity.GROUP)
+    page = scene["client"].get(url).content.decode()
+    assert 'value="17:22:name"' in page
+    assert 'value="43:49:name"' not in page  # a group's name is not a person's
+    assert "can undo the redactions later" in page  # named: the original may be kept
