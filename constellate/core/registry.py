@@ -169,6 +169,15 @@ class MethodCatalogue:
     for_elements: Callable[[Any, Iterable[str]], dict[str, list[dict[str, Any]]]]
 
 
+@dataclass(frozen=True)
+class KnownNames:
+    """Names of people an app knows in an initiative (for example the stakeholder register),
+    so that a search for personal data in a text (a story) can find them."""
+
+    key: str
+    names: Callable[[Any], Iterable[str]]  # initiative -> names
+
+
 @dataclass
 class Registry:
     contribution_types: dict[str, ContributionType] = field(default_factory=dict)
@@ -181,6 +190,7 @@ class Registry:
     reach_sources: dict[str, ReachSource] = field(default_factory=dict)
     joined_sections: dict[str, JoinedSection] = field(default_factory=dict)
     method_catalogue: MethodCatalogue | None = None
+    known_names: dict[str, KnownNames] = field(default_factory=dict)
 
 
 registry = Registry()
@@ -220,6 +230,22 @@ def register_reach_source(item: ReachSource) -> None:
 
 def register_joined_section(item: JoinedSection) -> None:
     registry.joined_sections[item.key] = item
+
+
+def register_known_names(item: KnownNames) -> None:
+    registry.known_names[item.key] = item
+
+
+def known_names_for(initiative: Any) -> list[str]:
+    """Every name of a person the registered apps know in `initiative`."""
+    names: list[str] = []
+    for item in _ordered_by_key(registry.known_names.values()):
+        names.extend(name for name in item.names(initiative) if name)
+    return names
+
+
+def _ordered_by_key(items):
+    return sorted(items, key=lambda s: s.key)
 
 
 def register_method_catalogue(item: MethodCatalogue) -> None:

@@ -13,11 +13,13 @@ from constellate.core.registry import (
     DashboardPanel,
     InitiativePanel,
     InitiativeTab,
+    KnownNames,
     PersonalData,
     ReachSource,
     register_dashboard_panel,
     register_initiative_panel,
     register_initiative_tab,
+    register_known_names,
     register_personal_data,
     register_reach_source,
 )
@@ -154,3 +156,17 @@ register_reach_source(
         known_url_name="stakeholders:register",
     )
 )
+
+
+def _person_names(initiative):
+    # Names of the people in the register, to find them in story texts (curation's
+    # "Find personal data"); groups and organisations are not personal data.
+    from constellate.stakeholders.choices import Entity
+    from constellate.stakeholders.models import Stakeholder
+
+    return Stakeholder.objects.filter(initiative=initiative, entity=Entity.PERSON).values_list(
+        "name", flat=True
+    )
+
+
+register_known_names(KnownNames(key="stakeholders", names=_person_names))

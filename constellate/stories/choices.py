@@ -52,3 +52,23 @@ class Medium(models.TextChoices):
     IMAGE = "image", _("Photo")
     AUDIO = "audio", _("Audio")
     VIDEO = "video", _("Video")
+
+
+class ThemeKind(models.TextChoices):
+    """What a curator's theme (code) is about: the three lenses of community reporting."""
+
+    ISSUE = "issue", _("Issue")
+    ASSET = "asset", _("Asset or strength")
+    SOLUTION = "solution", _("Solution")
+
+
+class SuggestionRunState(models.TextChoices):
+    QUEUED = "queued", _("Waiting its turn")
+    RUNNING = "running", _("Running")
+    DONE = "done", _("Done")
+    FAILED = "failed", _("Failed")
+
+
+class SuggestionDecision(models.TextChoices):
+    ACCEPTED = "accepted", _("Accepted")
+    IGNORED = "ignored", _("Ignored")

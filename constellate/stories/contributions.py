@@ -117,12 +117,74 @@ register_personal_data(
         erase=lambda user: 0,  # done by "stories": the reporter's name leaves the stories
     )
 )
+
+
+def _curation_export(user):
+    # A curator's own data: what they made and when (the stories stay their tellers').
+    from constellate.stories.models import Clip, Insight, Quote, StoryRedaction, Theme
+
+    for theme in Theme.objects.filter(created_by=user).select_related("initiative"):
+        yield {"what": "theme", "initiative": theme.initiative.title, "name": theme.name}
+    for insight in Insight.objects.filter(created_by=user).select_related("initiative"):
+        yield {
+            "what": "insight",
+            "initiative": insight.initiative.title,
+            "title": insight.title,
+            "written_on": insight.created_at,
+        }
+    for model, what in ((Quote, "quote marked"), (Clip, "clip marked")):
+        for made_on in model.objects.filter(created_by=user).values_list("created_at", flat=True):
+            yield {"what": what, "on": made_on}
+    for redacted_on in StoryRedaction.objects.filter(redacted_by=user).values_list(
+        "redacted_at", flat=True
+    ):
+        yield {"what": "story redacted", "on": redacted_on}
+
+
+def _curation_erase(user) -> int:
+    # The curation belongs to the initiative and stays; only the links to the person go.
+    from constellate.stories.models import (
+        Clip,
+        Insight,
+        Quote,
+        StoryCoding,
+        StoryRedaction,
+        Theme,
+        ThemeSuggestionChoice,
+        ThemeSuggestionRun,
+    )
+
+    count = Theme.objects.filter(created_by=user).update(created_by=None)
+    count += StoryCoding.objects.filter(coded_by=user).update(coded_by=None)
+    count += Quote.objects.filter(created_by=user).update(created_by=None)
+    count += Clip.objects.filter(created_by=user).update(created_by=None)
+    count += Insight.objects.filter(created_by=user).update(created_by=None)
+    count += StoryRedaction.objects.filter(redacted_by=user).update(redacted_by=None)
+    count += ThemeSuggestionRun.objects.filter(requested_by=user).update(requested_by=None)
+    count += ThemeSuggestionChoice.objects.filter(decided_by=user).update(decided_by=None)
+    return count
+
+
+register_personal_data(
+    PersonalData(
+        key="stories_curation",
+        label=_("Your curation of stories"),
+        export=_curation_export,
+        erase=_curation_erase,
+    )
+)
 register_initiative_tab(
     InitiativeTab(
         key="stories",
         label=_("Stories"),
         url_name="stories:list",
-        current_prefix=("stories:list", "stories:detail", "stories:assisted", "stories:settings"),
+        current_prefix=(
+            "stories:list",
+            "stories:detail",
+            "stories:assisted",
+            "stories:settings",
+            "stories:curation",
+        ),
         order=20,
     )
 )

@@ -26,6 +26,9 @@ from constellate.stories.choices import (
     Medium,
     StoryStatus,
     StoryType,
+    SuggestionDecision,
+    SuggestionRunState,
+    ThemeKind,
 )
 from constellate.stories.storage import story_media_storage
 
@@ -211,3 +214,294 @@ class ScaleAnswer(models.Model):
 
     def __str__(self) -> str:
         return f"{self.story_id} {self.scale}={self.value}"
+
+
+# Curation ---------------------------------------------------------------------------------
+# The second stage: curators (see rules.CURATORS) code stories with themes, mark quotes and
+# clips, write insights on them, and redact personal data. Everything here is derived from
+# stories and goes when its story is withdrawn or expires (services_curation.
+# curation_forget_stories, called by services.story_withdraw and stories_expire).
+
+
+class Theme(models.Model):
+    """A code a curator gives stories: an issue, an asset or strength, or a solution."""
+
+    initiative = models.ForeignKey(
+        "initiatives.Initiative",
+        verbose_name=_("initiative"),
+        on_delete=models.CASCADE,
+        related_name="story_themes",
+    )
+    name = models.CharField(_("name"), max_length=120)
+    kind = models.CharField(_("kind"), max_length=10, choices=ThemeKind.choices)
+    description = models.TextField(_("description"), max_length=1000, blank=True)
+    from_suggestion = models.BooleanField(_("accepted from a suggestion"), default=False)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("made by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("made on"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("theme")
+        verbose_name_plural = _("themes")
+        ordering = ["kind", "name", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["initiative", "name"], name="one_theme_per_name")
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class StoryCoding(models.Model):
+    """A story coded with a theme."""
+
+    story = models.ForeignKey(
+        Story, verbose_name=_("story"), on_delete=models.CASCADE, related_name="codings"
+    )
+    theme = models.ForeignKey(
+        Theme, verbose_name=_("theme"), on_delete=models.CASCADE, related_name="codings"
+    )
+    coded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("coded by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    coded_at = models.DateTimeField(_("coded on"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("coding")
+        verbose_name_plural = _("codings")
+        constraints = [
+            models.UniqueConstraint(fields=["story", "theme"], name="one_coding_per_theme")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.story_id}: {self.theme_id}"
+
+
+class Quote(models.Model):
+    """A passage of a story's text (characters start to end of Story.text), with the words
+    as they were when it was marked. Only for stories whose teller allows quotes."""
+
+    story = models.ForeignKey(
+        Story, verbose_name=_("story"), on_delete=models.CASCADE, related_name="quotes"
+    )
+    start = models.PositiveIntegerField(_("from character"))
+    end = models.PositiveIntegerField(_("to character"))
+    text = models.TextField(_("quote"), max_length=20000)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("marked by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("marked on"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("quote")
+        verbose_name_plural = _("quotes")
+        ordering = ["story_id", "start", "pk"]
+
+    def __str__(self) -> str:
+        return self.text[:60]
+
+
+class Clip(models.Model):
+    """A time range of a story's recording or video. Only where the teller allows quotes."""
+
+    story = models.ForeignKey(
+        Story, verbose_name=_("story"), on_delete=models.CASCADE, related_name="clips"
+    )
+    media = models.ForeignKey(
+        StoryMedia, verbose_name=_("file"), on_delete=models.CASCADE, related_name="clips"
+    )
+    start = models.FloatField(_("from second"))
+    end = models.FloatField(_("to second"))
+    label = models.CharField(_("label"), max_length=200)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("marked by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("marked on"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("clip")
+        verbose_name_plural = _("clips")
+        ordering = ["story_id", "media_id", "start", "pk"]
+
+    def __str__(self) -> str:
+        return self.label
+
+
+class Insight(models.Model):
+    """A finding a curator writes, resting on stories, quotes and clips (at least one when
+    it is written). When tellers withdraw the stories it rests on, the links go and
+    `evidence_withdrawn` counts them, so the page can say so instead of the insight silently
+    losing its ground."""
+
+    initiative = models.ForeignKey(
+        "initiatives.Initiative",
+        verbose_name=_("initiative"),
+        on_delete=models.CASCADE,
+        related_name="insights",
+    )
+    title = models.CharField(_("title"), max_length=200)
+    text = models.TextField(_("insight"), max_length=5000)
+    stories = models.ManyToManyField(
+        Story, verbose_name=_("stories"), blank=True, related_name="insights"
+    )
+    quotes = models.ManyToManyField(
+        Quote, verbose_name=_("quotes"), blank=True, related_name="insights"
+    )
+    clips = models.ManyToManyField(
+        Clip, verbose_name=_("clips"), blank=True, related_name="insights"
+    )
+    evidence_withdrawn = models.PositiveIntegerField(_("evidence withdrawn"), default=0)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("written by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("written on"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("changed"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("insight")
+        verbose_name_plural = _("insights")
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class StoryRedaction(models.Model):
+    """The redactions a curator accepted for a story. Story.text holds the redacted text, so
+    every page, export and analysis uses it. The original is kept here only where the
+    teller's consent allows it (named, or heard by the team only: see
+    services_curation.original_may_be_kept); otherwise it is gone, and so are the positions
+    of what was redacted (only the kinds are counted)."""
+
+    story = models.OneToOneField(
+        Story, verbose_name=_("story"), on_delete=models.CASCADE, related_name="redaction"
+    )
+    # With the original: [{"start", "end", "kind", "placeholder"}] in the original's
+    # characters; without it: [{"kind"}].
+    spans = models.JSONField(_("redactions"), default=list)
+    original_kept = models.BooleanField(_("original kept"), default=False)
+    original_text = models.TextField(_("original text"), blank=True)
+    redacted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("redacted by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    redacted_at = models.DateTimeField(_("redacted on"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("redaction of a story")
+        verbose_name_plural = _("redactions of stories")
+
+    def __str__(self) -> str:
+        return f"{self.story_id}"
+
+
+class ThemeSuggestionRun(models.Model):
+    """One computation of theme suggestions over an initiative's stories (those whose
+    teller allows analysis), run as a background task that reports its progress here."""
+
+    initiative = models.ForeignKey(
+        "initiatives.Initiative",
+        verbose_name=_("initiative"),
+        on_delete=models.CASCADE,
+        related_name="theme_suggestion_runs",
+    )
+    state = models.CharField(
+        _("state"),
+        max_length=8,
+        choices=SuggestionRunState.choices,
+        default=SuggestionRunState.QUEUED,
+    )
+    progress = models.PositiveSmallIntegerField(_("percent done"), default=0)
+    story_count = models.PositiveIntegerField(_("stories"), default=0)
+    result = models.JSONField(_("result"), null=True, blank=True)
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("asked by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("asked on"), auto_now_add=True)
+    started_at = models.DateTimeField(_("started"), null=True, blank=True)
+    finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("theme suggestion run")
+        verbose_name_plural = _("theme suggestion runs")
+        ordering = ["-created_at", "-pk"]
+        get_latest_by = ["created_at", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.initiative_id} {self.state}"
+
+
+class ThemeSuggestionChoice(models.Model):
+    """What a curator did with one suggested theme of a run: accepted (into `theme`) or
+    ignored. A suggestion without a choice is still open."""
+
+    run = models.ForeignKey(
+        ThemeSuggestionRun,
+        verbose_name=_("run"),
+        on_delete=models.CASCADE,
+        related_name="choices",
+    )
+    index = models.PositiveSmallIntegerField(_("suggestion"))
+    decision = models.CharField(_("decision"), max_length=8, choices=SuggestionDecision.choices)
+    theme = models.ForeignKey(
+        Theme,
+        verbose_name=_("theme"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("decided by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    decided_at = models.DateTimeField(_("decided on"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("choice on a theme suggestion")
+        verbose_name_plural = _("choices on theme suggestions")
+        constraints = [
+            models.UniqueConstraint(fields=["run", "index"], name="one_choice_per_suggestion")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.run_id}#{self.index} {self.decision}"

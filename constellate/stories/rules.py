@@ -6,7 +6,13 @@ A story is heard only within its teller's consent:
   members with an organisation-wide role, and the initiative's members). Public stories will
   also show on public pages once curation publishes them.
 Another organisation never sees anything; drafts and withdrawn stories nobody (the selectors
-only return stories with a current consent)."""
+only return stories with a current consent).
+
+Curation (themes, quotes, clips, insights, redaction, theme suggestions) is for CURATORS: the
+initiative's lead, facilitators and community reporters, and the organisation's admin. They
+curate only the stories they may hear (an admin outside the initiative: not "team only").
+Everyone else who sees the initiative (partners, observers, facilitators of other
+initiatives) reads the insights, with only the evidence whose story they may hear."""
 
 import rules
 
@@ -47,6 +53,26 @@ def can_gather(user, activity) -> bool:
     )
 
 
+# Initiative roles that may curate stories (with the organisation's admin).
+CURATORS = GATHERERS
+
+
+def is_curator(user, initiative) -> bool:
+    from constellate.accounts.selectors import org_roles_for_user
+
+    if getattr(initiative, "viewer_id", None) == user.pk and user.pk is not None:
+        role, org_role = initiative.viewer_role, initiative.viewer_org_role
+    else:
+        role = initiative_roles_for_user(user).get(initiative.pk)
+        org_role = org_roles_for_user(user).get(initiative.organisation_id)
+    return role in CURATORS or org_role == OrgRole.ADMIN
+
+
+@rules.predicate
+def can_curate(user, initiative) -> bool:
+    return bool(user.is_authenticated) and is_curator(user, initiative)
+
+
 @rules.predicate
 def can_set_up(user, activity) -> bool:
     return can_edit(user, activity.initiative)
@@ -62,3 +88,5 @@ rules.add_perm("stories.view_story", can_view_story)
 rules.add_perm("stories.view_activity", can_view_activity)
 rules.add_perm("stories.record_story", can_gather)
 rules.add_perm("stories.change_settings", can_set_up)
+rules.add_perm("stories.curate", can_curate)
+rules.add_perm("stories.view_insights", can_view)

@@ -377,6 +377,10 @@ def consent_give(
         fields += ["teller_name", "teller_email"]
     if fields:
         Story.all_objects.filter(pk=story.pk).update(**{f: getattr(story, f) for f in fields})
+    # A kept unredacted original goes when the new consent no longer allows keeping it.
+    from constellate.stories.services_curation import redaction_consent_changed
+
+    redaction_consent_changed(story=story, consent=consent)
     initiative_touch(story.activity.initiative_id)
     return consent
 
@@ -390,6 +394,11 @@ def story_withdraw(*, story: Story) -> Story:
     if story.status == StoryStatus.WITHDRAWN:
         return story
     now = timezone.now()
+    # Curation's codings, quotes, clips, redactions and links from insights go first (the
+    # clips hang on the files deleted next).
+    from constellate.stories.services_curation import curation_forget_stories
+
+    curation_forget_stories(story_ids=[story.pk])
     files = [(m.file.storage, m.file.name) for m in story.media.all()]
     story.media.all().delete()
     for storage, name in files:
@@ -504,6 +513,9 @@ def stories_expire(*, today: date | None = None) -> int:
     initiatives = set(
         Story.all_objects.filter(pk__in=ids).values_list("activity__initiative_id", flat=True)
     )
+    from constellate.stories.services_curation import curation_forget_stories
+
+    curation_forget_stories(story_ids=ids)
     Story.all_objects.filter(pk__in=ids).delete()
     for initiative_id in initiatives:
         initiative_touch(initiative_id)
@@ -522,4 +534,7 @@ def stories_erase(*, user: User) -> int:
     recorded for someone else stay the teller's, without the reporter's name."""
     Story.all_objects.filter(recorded_by=user).update(recorded_by=None)
     Consent.objects.filter(recorded_by=user).update(recorded_by=None)
+    from constellate.stories.services_curation import curation_forget_stories
+
+    curation_forget_stories(story_ids=stories_of_user(user).values_list("pk", flat=True))
     return stories_of_user(user).delete()[0]

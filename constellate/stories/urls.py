@@ -1,6 +1,6 @@
 from django.urls import path
 
-from constellate.stories import views
+from constellate.stories import views, views_curation
 
 app_name = "stories"
 
@@ -17,4 +17,52 @@ urlpatterns = [
     path("stories/<int:pk>/files/<int:media_pk>/", views.story_media, name="media"),
     path("activities/<int:pk>/stories/new/", views.assisted, name="assisted"),
     path("activities/<int:pk>/stories/settings/", views.settings_edit, name="settings"),
+    # Curation
+    path("initiatives/<int:pk>/curation/", views_curation.workspace, name="curation"),
+    path(
+        "initiatives/<int:pk>/curation/themes/new/",
+        views_curation.theme_new,
+        name="curation_theme_new",
+    ),
+    path(
+        "initiatives/<int:pk>/curation/suggestions/",
+        views_curation.suggestions,
+        name="curation_suggestions",
+    ),
+    path(
+        "initiatives/<int:pk>/curation/suggestions/<int:run_pk>/<int:index>/accept/",
+        views_curation.suggestion_accept,
+        name="curation_suggestion_accept",
+    ),
+    path(
+        "initiatives/<int:pk>/curation/suggestions/<int:run_pk>/<int:index>/ignore/",
+        views_curation.suggestion_ignore,
+        name="curation_suggestion_ignore",
+    ),
+    path("initiatives/<int:pk>/insights/", views_curation.insights, name="curation_insights"),
+    path(
+        "initiatives/<int:pk>/insights/new/",
+        views_curation.insight_new,
+        name="curation_insight_new",
+    ),
+    path("insights/<int:pk>/edit/", views_curation.insight_edit, name="curation_insight_edit"),
+    path(
+        "insights/<int:pk>/delete/", views_curation.insight_delete, name="curation_insight_delete"
+    ),
+    path("stories/<int:pk>/curate/", views_curation.story_read, name="curation_story"),
+    path(
+        "stories/<int:pk>/curate/themes/",
+        views_curation.story_themes,
+        name="curation_story_themes",
+    ),
+    path("stories/<int:pk>/curate/quotes/", views_curation.quote_new, name="curation_quote_new"),
+    path("stories/<int:pk>/curate/clips/", views_curation.clip_new, name="curation_clip_new"),
+    path("stories/<int:pk>/curate/redact/", views_curation.redact, name="curation_redact"),
+    path(
+        "stories/<int:pk>/curate/redact/undo/",
+        views_curation.redact_undo,
+        name="curation_redact_undo",
+    ),
+    path("quotes/<int:pk>/delete/", views_curation.quote_delete, name="curation_quote_delete"),
+    path("clips/<int:pk>/delete/", views_curation.clip_delete, name="curation_clip_delete"),
 ]
