@@ -7,8 +7,9 @@ Four sources are counted together, each in one grouped query whatever the amount
 - people counted off-line by a facilitator (`OfflineCount`);
 - contributions of every registered contribution type that were given by a participant
   (see `core.registry.ContributionType`). A type that names a `target_group_field` is counted
-  under that group; the others under "not said", because nothing tells their group. Their
-  channel and place are those of the activity when the type hangs off an activity;
+  under that group; one that hangs off an activity under the group the participant said when
+  joining that activity; the others under "not said", because nothing tells their group.
+  Their channel and place are those of the activity when the type hangs off an activity;
 - people reached in other ways that an app registers as a `core.registry.ReachSource`, such
   as contacts logged with stakeholders of a target group in the stakeholder register. A
   source may also tell how many people of a group it knows of but has not reached yet.
@@ -21,8 +22,8 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
-from django.db.models import CharField, Count, DateField, F, Value
-from django.db.models.functions import Trunc
+from django.db.models import CharField, Count, DateField, F, OuterRef, Subquery, Value
+from django.db.models.functions import Coalesce, Trunc
 from django.utils.translation import gettext as _
 
 from constellate.core.registry import registry
@@ -165,13 +166,24 @@ def _contribution_rows(item, initiative: Initiative, period: str):
     empty = Value("", output_field=CharField())
     prefix = item.initiative_path.removesuffix("initiative")
     through_activity = prefix.endswith("activity__")
+    if item.target_group_field:
+        group = F(item.target_group_field)
+    elif through_activity:
+        # The group the participant said when joining that activity, if they said one.
+        said = Participation.objects.filter(
+            activity=OuterRef(prefix.removesuffix("__")),
+            participant=OuterRef(item.participant_field),
+        ).values("target_group")[:1]
+        group = Coalesce(Subquery(said, output_field=CharField()), empty)
+    else:
+        group = empty
     return (
         model.objects.filter(
             **{item.initiative_path: initiative, f"{item.participant_field}__isnull": False}
         )
         .values(
             mv_day=_trunc(item.date_field, period),
-            mv_group=F(item.target_group_field) if item.target_group_field else empty,
+            mv_group=group,
             mv_channel=F(f"{prefix}setting") if through_activity else empty,
             mv_place=F(f"{prefix}location") if through_activity else empty,
         )

@@ -86,4 +86,3 @@ def test_the_read_is_logged_like_any_query(django_assert_num_queries):
     with django_assert_num_queries(1) as captured:
         fetch_one(Initiative, where="t.id = %s", params=[initiative.pk])
     assert '"initiatives_initiative" t WHERE t.id = ' in captured.captured_queries[0]["sql"]
-

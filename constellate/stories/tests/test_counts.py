@@ -33,6 +33,21 @@ def test_only_consented_stories_count_as_taking_part():
     assert participation_tally(initiative=activity.initiative).total == 1
 
 
+def test_a_story_counts_under_the_group_its_teller_said_when_joining():
+    from constellate.initiatives.services import activity_join
+
+    activity = gathering_activity(initiative__target_groups=["Jongeren", "Ouderen"])
+    young, _ = activity_join(
+        activity=activity, participant=None, user=None, answers={"target_group": "Jongeren"}
+    )
+    silent, _ = activity_join(activity=activity, participant=None, user=None, answers={})
+    for participant in (young, young, silent):
+        told_story(activity, participant=participant)
+    tally = participation_tally(initiative=activity.initiative)
+    # two joinings (one said a group) and three stories (two by the one who said it)
+    assert tally.by_group() == {"Jongeren": 1 + 2, "": 1 + 1}
+
+
 def test_the_story_list_costs_the_same_queries_whatever_the_number_of_stories(story_storage):
     initiative = InitiativeFactory()
     lead = member(initiative.organisation, OrgRole.FACILITATOR)
