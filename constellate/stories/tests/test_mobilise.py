@@ -297,3 +297,45 @@ def test_action_owner_is_a_member_or_a_name(setup):
     assert action.owner_display == "Piet van de bakker"
     shown, total = sel.initiative_open_change_actions(initiative=setup["initiative"])
     assert total == 1 and shown[0].pk == action.pk
+
+
+def test_packages_and_conversations_are_in_the_curators_export_and_erasure(setup):
+    from constellate.accounts import services as account_services
+
+    lead = setup["lead"]
+    package = _package(setup)
+    conversation = services_mobilise.conversation_save(
+        initiative=setup["initiative"],
+        actor=lead,
+        title="Gesprek EX1",
+        held_on=datetime.date(2026, 5, 1),
+    )
+    action = services_mobilise.action_save(conversation=conversation, what="Doen", owner=lead)
+    rows = account_services.user_data_export(user=lead)["stories_curation"]
+    whats = {(r["what"], r.get("title") or r.get("action")) for r in rows}
+    assert ("package", package.title) in whats
+    assert ("conversation of change", "Gesprek EX1") in whats
+    assert ("action you own", "Doen") in whats
+    account_services.user_erase(user=lead)
+    package.refresh_from_db()
+    conversation.refresh_from_db()
+    action.refresh_from_db()
+    assert package.created_by is None and conversation.created_by is None
+    assert action.owner is None and action.what == "Doen"
+
+
+def test_open_actions_show_on_the_initiative_overview(setup):
+    lead = setup["lead"]
+    conversation = services_mobilise.conversation_save(
+        initiative=setup["initiative"], actor=lead, title="G", held_on=datetime.date(2026, 5, 1)
+    )
+    services_mobilise.action_save(conversation=conversation, what="Open actie OV1")
+    done = services_mobilise.action_save(conversation=conversation, what="Klaar actie OV2")
+    client = Client()
+    client.force_login(lead)
+    url = setup["initiative"].get_absolute_url()
+    page = client.get(url).content.decode()
+    assert "OV1" in page and "OV2" in page
+    services_mobilise.action_status_set(action=done, status=ActionStatus.DONE)
+    page = client.get(url).content.decode()
+    assert "OV1" in page and "OV2" not in page
