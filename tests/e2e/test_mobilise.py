@@ -75,6 +75,12 @@ def test_a_package_and_a_conversation_of_change_reach_the_teller(
     assert TEXT[lang] in page.locator("main").inner_text()
     assert INSIGHT[lang] in page.locator("main").inner_text()
 
+    # The printable report: no navigation, the same content.
+    visit(page, f"/packages/{package.pk}/print/")
+    assert page.locator("nav").count() == 0
+    assert TEXT[lang] in page.locator("main").inner_text()
+    visit(page, f"/packages/{package.pk}/")
+
     # A conversation of change about the package.
     _enter(page, f"main a[href='/initiatives/{initiative.pk}/conversations/']")
     _enter(page, f"main a[href='/initiatives/{initiative.pk}/conversations/new/']")

@@ -339,3 +339,39 @@ def test_open_actions_show_on_the_initiative_overview(setup):
     services_mobilise.action_status_set(action=done, status=ActionStatus.DONE)
     page = client.get(url).content.decode()
     assert "OV1" in page and "OV2" not in page
+
+
+def test_a_public_clip_plays_only_within_consent(setup, story_storage):
+    from django.core.files.base import ContentFile
+
+    from constellate.stories.models import StoryMedia
+    from constellate.stories.tests.conftest import tiny_wav
+
+    content = tiny_wav(2.0)
+    media = StoryMedia(
+        story=setup["public"], medium="audio", mime="audio/wav", size=len(content), duration=2.0
+    )
+    media.file.save("a.wav", ContentFile(content), save=False)
+    media.save()
+    clip = services_curation.clip_create(
+        media=media, actor=setup["lead"], start=0.5, end=1.5, label="Het buurthuis"
+    )
+    package = _package(setup, visibility="public")
+    services_mobilise.package_publish(package=package, actor=setup["lead"])
+    i = setup["initiative"]
+    clip_url = reverse("stories:public_package_clip", args=[i.pk, i.slug, package.pk, clip.pk])
+    page = Client().get(_public_url(package)).content.decode()
+    assert f"{clip_url}#t=0.5,1.5" in page
+    assert Client().get(clip_url).status_code == 200
+    # The whole story file is never reachable from the public page.
+    assert reverse("stories:media", args=[setup["public"].pk, media.pk]) not in page
+    services.consent_give(
+        story=setup["public"],
+        audience=Audience.PUBLIC,
+        analysis=True,
+        quotes=False,
+        named=False,
+        keep="2y",
+    )
+    assert Client().get(clip_url).status_code == 404
+    assert clip_url not in Client().get(_public_url(package)).content.decode()
