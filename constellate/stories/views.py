@@ -379,8 +379,15 @@ def story_detail(request, pk):
             "initiative": initiative,
             "current": consents[0] if consents else None,
             "answers": selectors.answers_shown(story),
+            "path": _story_path(story),
         },
     )
+
+
+def _story_path(story):
+    from constellate.stories.selectors_mobilise import story_path
+
+    return story_path(story=story)
 
 
 @login_required

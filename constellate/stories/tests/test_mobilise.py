@@ -375,3 +375,49 @@ def test_a_public_clip_plays_only_within_consent(setup, story_storage):
     )
     assert Client().get(clip_url).status_code == 404
     assert clip_url not in Client().get(_public_url(package)).content.decode()
+
+
+def test_the_staff_story_page_shows_the_path(setup):
+    story = setup["public"]
+    conversation = services_mobilise.conversation_save(
+        initiative=setup["initiative"],
+        actor=setup["lead"],
+        title="G",
+        held_on=datetime.date(2026, 5, 1),
+    )
+    services_mobilise.action_save(conversation=conversation, what="Actie ST1", stories=[story])
+    client = Client()
+    client.force_login(setup["lead"])
+    page = client.get(reverse("stories:detail", args=[story.pk])).content.decode()
+    assert "ST1" in page
+
+
+def test_public_package_query_count_is_flat(setup):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    package = _package(setup, visibility="public")
+    services_mobilise.package_publish(package=package, actor=setup["lead"])
+    client = Client()
+
+    def count():
+        with CaptureQueriesContext(connection) as ctx:
+            assert client.get(_public_url(package)).status_code == 200
+        return len(ctx.captured_queries)
+
+    before = count()
+    more = [
+        told_story(setup["activity"], text=f"Openbaar verhaal {n}.", audience=Audience.PUBLIC)[0]
+        for n in range(4)
+    ]
+    for story in more:
+        services_curation.quote_create(story=story, actor=setup["lead"], start=0, end=8)
+    services_mobilise.package_save(
+        initiative=setup["initiative"],
+        actor=setup["lead"],
+        title=package.title,
+        visibility="public",
+        stories=[setup["public"], *more],
+        package=package,
+    )
+    assert count() == before
