@@ -1,7 +1,8 @@
 """Mobilising stories, in Dutch and in English, keyboard only: a lead builds a package with a
 story and an insight and publishes it, records a conversation of change about it with an
 action linked to the story, and the teller (a fresh browser with only the private link) sees
-the path of their story. Zero axe violations on every page."""
+the path of their story, then withdraws it, after which the package and the conversation no
+longer hold it and say so. Zero axe violations on every page."""
 
 import pytest
 
@@ -50,7 +51,7 @@ def test_a_package_and_a_conversation_of_change_reach_the_teller(
         initiative=initiative,
         actor=facilitator,
         title=INSIGHT[lang],
-        text=TEXT[lang],
+        text="Mensen vinden hulp dichtbij." if lang == "nl" else "People find help nearby.",
         stories=[story],
     )
     page = new_page(locale="en-US")
@@ -117,3 +118,20 @@ def test_a_package_and_a_conversation_of_change_reach_the_teller(
     assert CONVERSATION[lang] in path
     assert ACTION[lang] in path
     assert t(lang, "Open") in path
+
+    # The teller withdraws: the story leaves the package and the conversation, which say so.
+    _enter(teller, "main a[href$='/withdraw/']")
+    tab_to(teller, "#id_confirm")
+    teller.keyboard.press("Space")
+    _enter(teller, "main form button[type='submit']")
+    visit(page, f"/packages/{package.pk}/")
+    main = page.locator("main").inner_text()
+    assert TEXT[lang] not in main
+    assert t(lang, "Places") in main  # the page still works
+    package.refresh_from_db()
+    assert package.stories_withdrawn == 1
+    visit(page, f"/conversations/{conversation.pk}/")
+    assert list(action.stories.all()) == []
+    assert ACTION[lang] in page.locator("main").inner_text()
+    conversation.refresh_from_db()
+    assert conversation.stories_withdrawn == 1
