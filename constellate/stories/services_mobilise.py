@@ -16,8 +16,8 @@ and conversations count how many of their stories were withdrawn.
 
 News for the teller (`story_news_add`): a StoryNews row per story and event, shown on the
 teller's private link page until seen; an e-mail (without the private link: whoever reads
-the mail cannot open the story) when the teller gave an address, at most one per story per
-day."""
+the mail cannot open the story), sent by a background task, when the teller gave an
+address, at most one per story per day."""
 
 from __future__ import annotations
 
@@ -33,6 +33,7 @@ from django.db import transaction
 from django.db.models import F, Max
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django_tasks import task
 
 from constellate.accounts.models import User
 from constellate.initiatives.models import Initiative
@@ -529,16 +530,12 @@ def _mail_teller(story: Story) -> bool:
 
 def story_news_add(*, story_ids: Iterable[int], kind: str) -> list[StoryNews]:
     """Tell the tellers of these (usable) stories that their story's path changed: a news
-    row each, and an e-mail to those who gave an address, unless they had one in the last
-    day (the row then waits on their private link page)."""
+    row each, and an e-mail (sent by a background task) to those who gave an address,
+    unless they had one in the last day (the row then waits on their private link page)."""
     ids = sorted(set(story_ids))
     if not ids:
         return []
-    stories = list(
-        Story.objects.filter(pk__in=ids)
-        .select_related("activity")
-        .only("pk", "teller_email", "language", "activity__title")
-    )
+    stories = list(Story.objects.filter(pk__in=ids).only("pk", "teller_email"))
     if not stories:
         return []
     now = timezone.now()
@@ -547,13 +544,39 @@ def story_news_add(*, story_ids: Iterable[int], kind: str) -> list[StoryNews]:
             story_id__in=[s.pk for s in stories], mailed_at__gte=now - MAIL_INTERVAL
         ).values_list("story_id", flat=True)
     )
-    rows = []
-    for story in stories:
-        mailed = None
-        if story.teller_email and story.pk not in recently and _mail_teller(story):
-            mailed = now
-        rows.append(StoryNews(story=story, kind=kind, mailed_at=mailed))
-    return StoryNews.objects.bulk_create(rows)
+    rows = [
+        # mailed_at is set when the mail is decided, so that a second event in the same
+        # day does not mail again before the task has run.
+        StoryNews(
+            story=story,
+            kind=kind,
+            mailed_at=now if story.teller_email and story.pk not in recently else None,
+        )
+        for story in stories
+    ]
+    created = StoryNews.objects.bulk_create(rows)
+    to_mail = [row.pk for row in created if row.mailed_at is not None]
+    if to_mail:
+        story_news_mail.enqueue(to_mail)
+    return created
+
+
+@task()
+def story_news_mail(news_ids: list[int]) -> int:
+    """The background task: send the e-mails of these news rows (the story must still be
+    usable and have an address); a mail that fails frees its day again."""
+    sent = 0
+    news = StoryNews.objects.filter(
+        pk__in=news_ids, story__status="active", mailed_at__isnull=False
+    ).select_related("story__activity")
+    for row in news:
+        if not row.story.teller_email:
+            continue
+        if _mail_teller(row.story):
+            sent += 1
+        else:
+            StoryNews.objects.filter(pk=row.pk).update(mailed_at=None)
+    return sent
 
 
 @transaction.atomic

@@ -203,6 +203,7 @@ def test_priorities_are_reordered(setup):
 
 def test_path_and_news_follow_the_story(setup, settings):
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
     story, lead = setup["public"], setup["lead"]
     assert sel.story_path(story=story).empty
     insight = services_curation.insight_save(
@@ -265,6 +266,7 @@ def test_path_and_news_follow_the_story(setup, settings):
 
 def test_no_mail_without_an_address(setup, settings):
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
     services_curation.insight_save(
         initiative=setup["initiative"],
         actor=setup["lead"],
