@@ -72,3 +72,31 @@ class SuggestionRunState(models.TextChoices):
 class SuggestionDecision(models.TextChoices):
     ACCEPTED = "accepted", _("Accepted")
     IGNORED = "ignored", _("Ignored")
+
+
+class PackageVisibility(models.TextChoices):
+    """Who sees a published package."""
+
+    PRIVATE = "private", _("Private: the initiative's members")
+    PUBLIC = "public", _("Public: a page under the initiative's public page")
+
+
+class PackageStatus(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    PUBLISHED = "published", _("Published")
+
+
+class ActionStatus(models.TextChoices):
+    OPEN = "open", _("Open")
+    DOING = "doing", _("Being done")
+    DONE = "done", _("Done")
+
+
+class NewsKind(models.TextChoices):
+    """What happened on a story's path (shown to its teller)."""
+
+    INSIGHT = "insight", _("Your story was used in an insight")
+    PACKAGE = "package", _("Your story is in a published collection")
+    CONVERSATION = "conversation", _("Your story was discussed at a conversation of change")
+    ACTION = "action", _("Your story led to an action")
+    ACTION_STATUS = "action_status", _("An action from your story changed")

@@ -9,13 +9,17 @@ from django.utils.translation import gettext_lazy as _
 
 from constellate.core.registry import (
     ContributionType,
+    InitiativePanel,
     InitiativeTab,
     JoinedSection,
     PersonalData,
+    PublicSection,
     register_contribution_type,
+    register_initiative_panel,
     register_initiative_tab,
     register_joined_section,
     register_personal_data,
+    register_public_section,
 )
 from constellate.initiatives.choices import ActivityKind
 
@@ -139,6 +143,38 @@ def _curation_export(user):
         "redacted_at", flat=True
     ):
         yield {"what": "story redacted", "on": redacted_on}
+    yield from _mobilise_export(user)
+
+
+def _mobilise_export(user):
+    # Packages and conversations of change are the staff's work: what the person made, and
+    # the actions they own.
+    from constellate.stories.models import ChangeAction, ChangeConversation, Package
+
+    for package in Package.objects.filter(created_by=user).select_related("initiative"):
+        yield {
+            "what": "package",
+            "initiative": package.initiative.title,
+            "title": package.title,
+            "made_on": package.created_at,
+        }
+    for conversation in ChangeConversation.objects.filter(created_by=user).select_related(
+        "initiative"
+    ):
+        yield {
+            "what": "conversation of change",
+            "initiative": conversation.initiative.title,
+            "title": conversation.title,
+            "held_on": conversation.held_on,
+        }
+    for action in ChangeAction.objects.filter(owner=user).select_related("initiative"):
+        yield {
+            "what": "action you own",
+            "initiative": action.initiative.title,
+            "action": action.what,
+            "due_on": action.due_on,
+            "status": action.status,
+        }
 
 
 def _curation_erase(user) -> int:
@@ -162,6 +198,12 @@ def _curation_erase(user) -> int:
     count += StoryRedaction.objects.filter(redacted_by=user).update(redacted_by=None)
     count += ThemeSuggestionRun.objects.filter(requested_by=user).update(requested_by=None)
     count += ThemeSuggestionChoice.objects.filter(decided_by=user).update(decided_by=None)
+    from constellate.stories.models import ChangeAction, ChangeConversation, Package
+
+    count += Package.objects.filter(created_by=user).update(created_by=None)
+    count += ChangeConversation.objects.filter(created_by=user).update(created_by=None)
+    # An action stays the initiative's; it is no longer given to the person.
+    count += ChangeAction.objects.filter(owner=user).update(owner=None)
     return count
 
 
@@ -184,6 +226,10 @@ register_initiative_tab(
             "stories:assisted",
             "stories:settings",
             "stories:curation",
+            "stories:package",
+            "stories:conversation",
+            "stories:priority",
+            "stories:action",
         ),
         order=20,
     )
@@ -200,4 +246,53 @@ def _joined_context(activity, participant):
 
 register_joined_section(
     JoinedSection(key="tell_story", template="stories/_joined.html", context=_joined_context)
+)
+
+
+# Mobilisation: open actions on the initiative's overview, public packages on its public page.
+
+
+def _change_actions_panel(initiative):
+    # The overview is cached: every change of an action calls initiative_touch.
+    from django.utils import timezone
+
+    from constellate.stories.selectors_mobilise import initiative_open_change_actions
+
+    shown, total = initiative_open_change_actions(initiative=initiative)
+    if not total:
+        return None
+    return {
+        "change_actions": shown,
+        "change_open_total": total,
+        "change_initiative": initiative,
+        "change_today": timezone.localdate(),
+    }
+
+
+def _public_packages(initiative):
+    # Cached with the public page: publishing, changing and deleting a package (and a
+    # withdrawal that touches one) call initiative_touch.
+    from constellate.stories.selectors_mobilise import public_packages
+
+    return {
+        "public_packages": list(public_packages(initiative=initiative)),
+        "public_packages_initiative": initiative,
+    }
+
+
+register_initiative_panel(
+    InitiativePanel(
+        key="change_actions",
+        template="stories/mobilise/_initiative_panel.html",
+        context=_change_actions_panel,
+        order=65,
+    )
+)
+register_public_section(
+    PublicSection(
+        key="story_packages",
+        template="stories/mobilise/_public_section.html",
+        context=_public_packages,
+        order=40,
+    )
 )

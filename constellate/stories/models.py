@@ -20,10 +20,14 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from constellate.stories.choices import (
+    ActionStatus,
     Audience,
     Channel,
     Keep,
     Medium,
+    NewsKind,
+    PackageStatus,
+    PackageVisibility,
     StoryStatus,
     StoryType,
     SuggestionDecision,
@@ -505,3 +509,220 @@ class ThemeSuggestionChoice(models.Model):
 
     def __str__(self) -> str:
         return f"{self.run_id}#{self.index} {self.decision}"
+
+
+# Mobilisation ------------------------------------------------------------------------------
+# The third stage: packages (stories and insights published as a page), conversations of
+# change (priorities and actions agreed with stakeholders, linked to the stories that led to
+# them), and the news a teller gets about their story's path. Withdrawal or expiry removes a
+# story's links here too (services_mobilise.mobilise_forget_stories, called by
+# services_curation.curation_forget_stories); pages read through selectors_mobilise, which
+# also checks the current consent when a page is shown.
+
+
+class Package(models.Model):
+    """A collection of stories and insights, published as a page for the initiative's
+    members (private) or under the initiative's public page (public)."""
+
+    initiative = models.ForeignKey(
+        "initiatives.Initiative",
+        verbose_name=_("initiative"),
+        on_delete=models.CASCADE,
+        related_name="story_packages",
+    )
+    title = models.CharField(_("title"), max_length=200)
+    introduction = models.TextField(_("introduction"), max_length=5000, blank=True)
+    visibility = models.CharField(
+        _("who sees it"),
+        max_length=8,
+        choices=PackageVisibility.choices,
+        default=PackageVisibility.PRIVATE,
+    )
+    status = models.CharField(
+        _("status"), max_length=10, choices=PackageStatus.choices, default=PackageStatus.DRAFT
+    )
+    stories = models.ManyToManyField(
+        Story, verbose_name=_("stories"), blank=True, related_name="packages"
+    )
+    insights = models.ManyToManyField(
+        Insight, verbose_name=_("insights"), blank=True, related_name="packages"
+    )
+    stories_withdrawn = models.PositiveIntegerField(_("stories withdrawn"), default=0)
+    published_at = models.DateTimeField(_("published on"), null=True, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("made by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("made on"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("changed"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("package")
+        verbose_name_plural = _("packages")
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def is_published(self) -> bool:
+        return self.status == PackageStatus.PUBLISHED
+
+
+class ChangeConversation(models.Model):
+    """A conversation of change: stakeholders meet about a package and agree priorities and
+    actions."""
+
+    initiative = models.ForeignKey(
+        "initiatives.Initiative",
+        verbose_name=_("initiative"),
+        on_delete=models.CASCADE,
+        related_name="change_conversations",
+    )
+    title = models.CharField(_("title"), max_length=200)
+    held_on = models.DateField(_("date"))
+    place = models.CharField(_("place"), max_length=200, blank=True)
+    package = models.ForeignKey(
+        Package,
+        verbose_name=_("package discussed"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="conversations",
+    )
+    groups = models.JSONField(_("stakeholder groups present"), default=list, blank=True)
+    notes = models.TextField(_("notes"), max_length=5000, blank=True)
+    stories_withdrawn = models.PositiveIntegerField(_("stories withdrawn"), default=0)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("recorded by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("recorded on"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("changed"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("conversation of change")
+        verbose_name_plural = _("conversations of change")
+        ordering = ["-held_on", "-pk"]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class ChangePriority(models.Model):
+    """A priority agreed at a conversation of change; rank 1 comes first."""
+
+    conversation = models.ForeignKey(
+        ChangeConversation,
+        verbose_name=_("conversation of change"),
+        on_delete=models.CASCADE,
+        related_name="priorities",
+    )
+    text = models.CharField(_("priority"), max_length=300)
+    rank = models.PositiveIntegerField(_("rank"))
+    stories = models.ManyToManyField(
+        Story, verbose_name=_("stories"), blank=True, related_name="change_priorities"
+    )
+    insights = models.ManyToManyField(
+        Insight, verbose_name=_("insights"), blank=True, related_name="change_priorities"
+    )
+
+    class Meta:
+        verbose_name = _("priority")
+        verbose_name_plural = _("priorities")
+        ordering = ["conversation_id", "rank", "pk"]
+
+    def __str__(self) -> str:
+        return self.text
+
+
+class ChangeAction(models.Model):
+    """An action agreed at a conversation of change: what, who (a member or a name), when."""
+
+    conversation = models.ForeignKey(
+        ChangeConversation,
+        verbose_name=_("conversation of change"),
+        on_delete=models.CASCADE,
+        related_name="actions",
+    )
+    initiative = models.ForeignKey(
+        "initiatives.Initiative",
+        verbose_name=_("initiative"),
+        on_delete=models.CASCADE,
+        related_name="change_actions",
+    )
+    what = models.CharField(_("what"), max_length=300)
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("owner"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    owner_name = models.CharField(_("owner (name)"), max_length=120, blank=True)
+    due_on = models.DateField(_("due on"), null=True, blank=True)
+    status = models.CharField(
+        _("status"), max_length=6, choices=ActionStatus.choices, default=ActionStatus.OPEN
+    )
+    priority = models.ForeignKey(
+        ChangePriority,
+        verbose_name=_("priority"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="actions",
+    )
+    stories = models.ManyToManyField(
+        Story, verbose_name=_("stories"), blank=True, related_name="change_actions"
+    )
+    insights = models.ManyToManyField(
+        Insight, verbose_name=_("insights"), blank=True, related_name="change_actions"
+    )
+    created_at = models.DateTimeField(_("agreed on"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("changed"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("action")
+        verbose_name_plural = _("actions")
+        ordering = ["due_on", "pk"]
+        indexes = [models.Index(fields=["initiative", "status"])]
+
+    def __str__(self) -> str:
+        return self.what
+
+    @property
+    def owner_display(self) -> str:
+        if self.owner_id is not None:
+            return str(self.owner)
+        return self.owner_name
+
+
+class StoryNews(models.Model):
+    """News about a story's path for its teller: shown on their private link page until they
+    have seen it, and e-mailed (at most once a day per story) when they gave an address."""
+
+    story = models.ForeignKey(
+        Story, verbose_name=_("story"), on_delete=models.CASCADE, related_name="news"
+    )
+    kind = models.CharField(_("what happened"), max_length=14, choices=NewsKind.choices)
+    created_at = models.DateTimeField(_("on"), auto_now_add=True)
+    mailed_at = models.DateTimeField(_("e-mailed on"), null=True, blank=True)
+    seen_at = models.DateTimeField(_("seen on"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("news about a story")
+        verbose_name_plural = _("news about stories")
+        ordering = ["-created_at", "-pk"]
+        indexes = [models.Index(fields=["story", "-created_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.story_id} {self.kind}"

@@ -12,7 +12,11 @@ Curation (themes, quotes, clips, insights, redaction, theme suggestions) is for 
 initiative's lead, facilitators and community reporters, and the organisation's admin. They
 curate only the stories they may hear (an admin outside the initiative: not "team only").
 Everyone else who sees the initiative (partners, observers, facilitators of other
-initiatives) reads the insights, with only the evidence whose story they may hear."""
+initiatives) reads the insights, with only the evidence whose story they may hear.
+
+Mobilisation (packages, conversations of change): the initiative's members read private
+packages and conversations (with only the stories they may hear), curators make them. A
+published public package is for everyone, on the initiative's public page."""
 
 import rules
 
@@ -83,6 +87,17 @@ def can_view_activity(user, activity) -> bool:
     return can_view(user, activity.initiative)
 
 
+# Mobilisation (packages and conversations of change) is the work of the initiative's team:
+# its members read it, curators make it; the organisation's admin does both.
+
+
+@rules.predicate
+def can_view_mobilisation(user, initiative) -> bool:
+    return bool(user.is_authenticated) and (
+        is_team(user, initiative) or is_curator(user, initiative)
+    )
+
+
 rules.add_perm("stories.view_stories", can_view)
 rules.add_perm("stories.view_story", can_view_story)
 rules.add_perm("stories.view_activity", can_view_activity)
@@ -90,3 +105,4 @@ rules.add_perm("stories.record_story", can_gather)
 rules.add_perm("stories.change_settings", can_set_up)
 rules.add_perm("stories.curate", can_curate)
 rules.add_perm("stories.view_insights", can_view)
+rules.add_perm("stories.view_mobilisation", can_view_mobilisation)

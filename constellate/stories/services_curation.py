@@ -363,11 +363,13 @@ def insight_save(
         errors["evidence"] = [_("Link the insight only to stories of this initiative.")]
     if errors:
         raise ValidationError(errors)
+    before: set[int] = set()
     if insight is None:
         insight = Insight.objects.create(
             initiative=initiative, title=title, text=text, created_by=actor
         )
     else:
+        before = _insight_story_ids(insight)
         if insight.initiative_id != initiative.pk:
             raise ValidationError(_("This insight belongs to another initiative."))
         insight.title, insight.text, insight.evidence_withdrawn = title, text, 0
@@ -375,10 +377,24 @@ def insight_save(
     insight.stories.set(sorted(story_ids))
     insight.quotes.set(sorted(quote_story))
     insight.clips.set(sorted(clip_story))
+    from constellate.stories.choices import NewsKind
+    from constellate.stories.services_mobilise import story_news_add
+
+    # The tellers of stories that now (directly or through a quote or clip) carry the
+    # insight hear of it.
+    story_news_add(story_ids=_insight_story_ids(insight) - before, kind=NewsKind.INSIGHT)
     from constellate.initiatives.services import initiative_touch
 
     initiative_touch(initiative.pk)
     return insight
+
+
+def _insight_story_ids(insight: Insight) -> set[int]:
+    return (
+        set(insight.stories.values_list("pk", flat=True))
+        | set(insight.quotes.values_list("story_id", flat=True))
+        | set(insight.clips.values_list("story_id", flat=True))
+    )
 
 
 @transaction.atomic
@@ -587,6 +603,9 @@ def curation_forget_stories(*, story_ids: Iterable[int]) -> None:
     Quote.objects.filter(story_id__in=ids).delete()
     Clip.objects.filter(story_id__in=ids).delete()
     StoryRedaction.objects.filter(story_id__in=ids).delete()
+    from constellate.stories.services_mobilise import mobilise_forget_stories
+
+    mobilise_forget_stories(story_ids=ids)
     initiative_ids = set(
         Story.all_objects.filter(pk__in=ids).values_list("activity__initiative_id", flat=True)
     )

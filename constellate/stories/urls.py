@@ -1,6 +1,6 @@
 from django.urls import path
 
-from constellate.stories import views, views_curation
+from constellate.stories import views, views_curation, views_mobilise
 
 app_name = "stories"
 
@@ -65,4 +65,64 @@ urlpatterns = [
     ),
     path("quotes/<int:pk>/delete/", views_curation.quote_delete, name="curation_quote_delete"),
     path("clips/<int:pk>/delete/", views_curation.clip_delete, name="curation_clip_delete"),
+    # Mobilisation: packages and conversations of change
+    path("initiatives/<int:pk>/packages/", views_mobilise.packages, name="packages"),
+    path("initiatives/<int:pk>/packages/new/", views_mobilise.package_new, name="package_new"),
+    path("packages/<int:pk>/", views_mobilise.package_detail, name="package"),
+    path("packages/<int:pk>/edit/", views_mobilise.package_edit, name="package_edit"),
+    path("packages/<int:pk>/print/", views_mobilise.package_print, name="package_print"),
+    path("packages/<int:pk>/publish/", views_mobilise.package_publish, name="package_publish"),
+    path(
+        "packages/<int:pk>/unpublish/",
+        views_mobilise.package_unpublish,
+        name="package_unpublish",
+    ),
+    path("packages/<int:pk>/delete/", views_mobilise.package_delete, name="package_delete"),
+    path(
+        "p/<int:pk>/<slug:slug>/packages/<int:package_pk>/",
+        views_mobilise.public_package,
+        name="public_package",
+    ),
+    path(
+        "p/<int:pk>/<slug:slug>/packages/<int:package_pk>/print/",
+        views_mobilise.public_package_print,
+        name="public_package_print",
+    ),
+    path(
+        "p/<int:pk>/<slug:slug>/packages/<int:package_pk>/clips/<int:clip_pk>/",
+        views_mobilise.public_package_clip,
+        name="public_package_clip",
+    ),
+    path(
+        "initiatives/<int:pk>/conversations/",
+        views_mobilise.conversations,
+        name="conversations",
+    ),
+    path(
+        "initiatives/<int:pk>/conversations/new/",
+        views_mobilise.conversation_new,
+        name="conversation_new",
+    ),
+    path("conversations/<int:pk>/", views_mobilise.conversation_detail, name="conversation"),
+    path(
+        "conversations/<int:pk>/edit/",
+        views_mobilise.conversation_edit,
+        name="conversation_edit",
+    ),
+    path(
+        "conversations/<int:pk>/delete/",
+        views_mobilise.conversation_delete,
+        name="conversation_delete",
+    ),
+    path(
+        "conversations/<int:pk>/priorities/",
+        views_mobilise.priority_new,
+        name="priority_new",
+    ),
+    path("priorities/<int:pk>/move/", views_mobilise.priority_move, name="priority_move"),
+    path("priorities/<int:pk>/delete/", views_mobilise.priority_delete, name="priority_delete"),
+    path("conversations/<int:pk>/actions/", views_mobilise.action_new, name="action_new"),
+    path("actions/<int:pk>/edit/", views_mobilise.action_edit, name="action_edit"),
+    path("actions/<int:pk>/status/", views_mobilise.action_status, name="action_status"),
+    path("actions/<int:pk>/delete/", views_mobilise.action_delete, name="action_delete"),
 ]

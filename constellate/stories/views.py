@@ -222,10 +222,17 @@ def link(request, secret):
         else:
             messages.success(request, _("Your choices are saved."))
             return redirect("stories:link", secret=secret)
+    from constellate.stories import selectors_mobilise, services_mobilise
+
+    news = selectors_mobilise.story_news_unseen(story=story)
+    if news and request.method == "GET":
+        services_mobilise.story_news_seen(story=story)
     return render(
         request,
         "stories/link.html",
         {
+            "path": selectors_mobilise.story_path(story=story),
+            "news": news,
             "story": story,
             "secret": secret,
             "current": current,
@@ -372,8 +379,15 @@ def story_detail(request, pk):
             "initiative": initiative,
             "current": consents[0] if consents else None,
             "answers": selectors.answers_shown(story),
+            "path": _story_path(story),
         },
     )
+
+
+def _story_path(story):
+    from constellate.stories.selectors_mobilise import story_path
+
+    return story_path(story=story)
 
 
 @login_required
