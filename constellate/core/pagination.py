@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.core.paginator import Page, Paginator
+from django.utils.functional import cached_property
 from ninja import Field, Schema
 from ninja.pagination import PageNumberPagination
 
@@ -21,3 +22,55 @@ class ApiPages(PageNumberPagination):
     class Input(Schema):
         page: int = Field(1, ge=1, le=1_000_000)
         page_size: int | None = Field(None, ge=1)
+
+
+class CappedPage(Page):
+    """A page of a CappedPaginator: whether a next page exists is known from the rows."""
+
+    def __init__(self, object_list, number, paginator, has_more: bool):
+        super().__init__(object_list, number, paginator)
+        self._has_more = has_more
+
+    def has_next(self) -> bool:
+        return self._has_more
+
+
+class CappedPaginator(Paginator):
+    """Counts at most `cap` rows, so a page of a very long list never waits for a count of
+    all of it. Up to the cap it behaves like Paginator; beyond it `more` is True, the number of
+    pages is unknown (the template says "more than `cap`"), and each page reads one row past
+    its end to know whether a next page exists."""
+
+    def __init__(self, object_list, per_page, cap: int = 1000, **kwargs):
+        super().__init__(object_list, per_page, **kwargs)
+        self.cap = cap
+
+    @cached_property
+    def count(self) -> int:
+        head = self.object_list[: self.cap + 1]
+        return len(head) if isinstance(head, list | tuple) else head.count()
+
+    @property
+    def more(self) -> bool:
+        return self.count > self.cap
+
+    @cached_property
+    def num_pages(self) -> int:
+        if self.more:
+            return 1_000_000  # as far as anyone may ask; `page` finds the real end
+        return super().num_pages
+
+    def page(self, number) -> Page:
+        if not self.more:
+            return super().page(number)
+        number = self.validate_number(number)
+        bottom = (number - 1) * self.per_page
+        rows = list(self.object_list[bottom : bottom + self.per_page + 1])
+        return CappedPage(rows[: self.per_page], number, self, has_more=len(rows) > self.per_page)
+
+
+def paginate_capped(request, queryset, per_page: int | None = None, cap: int = 1000) -> Page:
+    """Like `paginate`, with a count that stops at `cap` (see CappedPaginator)."""
+    return CappedPaginator(queryset, per_page or settings.PAGE_SIZE, cap=cap).get_page(
+        request.GET.get("page")
+    )
