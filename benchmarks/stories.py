@@ -364,7 +364,7 @@ def part_list(args) -> int:
                     status, _h, body = pages.request(server.port, path, cookie)
                     if status != 200:
                         raise RuntimeError(f"{name}: {path} returned HTTP {status}.")
-                ms = server.server_times(offset, path, timed)
+                ms = server.server_times(offset, path.split("?")[0], timed)
                 rows = body.count(b'<th scope="row"')
                 p95 = pages.percentile(ms, 95)
                 results[name] = {

@@ -22,7 +22,7 @@ import re
 
 from django.contrib.postgres.search import SearchQuery, SearchVector
 from django.db import connections
-from django.db.models import Q, QuerySet
+from django.db.models import BooleanField, Q, QuerySet
 from django.db.models.expressions import RawSQL
 
 SEARCHED_FIELDS = ("title", "text", "question", "image_alt")
@@ -31,6 +31,8 @@ PG_INDEX_NAME = "stories_story_search_gin"
 FTS_TABLE = "stories_story_fts"
 # At most this many words of a query are used (a long paste is not a reason to be slow).
 MAX_TERMS = 8
+# SQLite: up to this many matches are passed to the list query as keys (see search_stories).
+FEW_MATCHES = 2000
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 
@@ -41,7 +43,8 @@ def terms_of(query: str) -> list[str]:
 
 
 def search_stories(stories: QuerySet, query: str) -> QuerySet:
-    """`stories` narrowed to those containing every word of `query` (any order)."""
+    """`stories` narrowed to those containing every word of `query` (any order). On SQLite
+    this runs one query on the index now (the rest stays lazy)."""
     terms = terms_of(query)
     if not terms:
         return stories
@@ -53,10 +56,24 @@ def search_stories(stories: QuerySet, query: str) -> QuerySet:
     if vendor == "sqlite":
         # Every term quoted: FTS5 reads it as a plain word, never as an operator.
         match = " ".join('"' + t.replace('"', "") + '"' for t in terms)
+        # SQLite cannot tell how many stories match. When few do, hand it their keys (it
+        # looks them up and sorts a handful). When many do, a membership test it may not
+        # drive the query from (the unary +): it walks the stories newest first (the
+        # story_newest_idx index) and stops as soon as the page is full.
+        with connections[stories.db].cursor() as cursor:
+            cursor.execute(
+                f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s LIMIT %s",
+                [match, FEW_MATCHES + 1],
+            )
+            keys = [row[0] for row in cursor.fetchall()]
+        if len(keys) <= FEW_MATCHES:
+            return stories.filter(pk__in=keys)
+        table = stories.model._meta.db_table
         return stories.filter(
-            pk__in=RawSQL(  # noqa: S611 - the query is a parameter
-                f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s",
+            RawSQL(  # noqa: S611 - the query is a parameter
+                f'+"{table}"."id" IN (SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s)',
                 [match],
+                output_field=BooleanField(),
             )
         )
     condition = Q()

@@ -17,7 +17,7 @@ from constellate.stories.models import (
 )
 from constellate.stories.rules import is_team
 from constellate.stories.scales import DEFAULT_SCALES, SCALES
-from constellate.stories.search import search_stories
+from constellate.stories.search import FEW_MATCHES, search_stories
 
 
 def story_list(*, initiative: Initiative, user: User) -> QuerySet[Story]:
@@ -55,9 +55,18 @@ def story_search(
     if audience:
         stories = stories.filter(audience=audience)
     if medium:
-        stories = stories.filter(
-            Exists(StoryMedia.objects.filter(story=OuterRef("pk"), medium=medium))
-        )
+        # Stories with a file are usually few: then their keys (one small query) let the
+        # database look them up instead of testing every story; when many, a test per story.
+        with_medium = StoryMedia.objects.filter(
+            medium=medium, story__activity__initiative=initiative
+        ).values_list("story_id", flat=True)
+        keys = list(with_medium[: FEW_MATCHES + 1])
+        if len(keys) <= FEW_MATCHES:
+            stories = stories.filter(pk__in=keys)
+        else:
+            stories = stories.filter(
+                Exists(StoryMedia.objects.filter(story=OuterRef("pk"), medium=medium))
+            )
     return search_stories(stories, query)
 
 

@@ -347,7 +347,9 @@ def story_list(request, pk):
         "stories/story_list.html",
         {
             "initiative": initiative,
-            "page": paginate_capped(request, stories),
+            "page": paginate_capped(
+                request, stories, keep=lambda story: story.status == StoryStatus.ACTIVE
+            ),
             "form": form,
             "searching": any(filters.values()),
             "activities": activities,

@@ -1,8 +1,8 @@
-"""The full-text index of stories (see constellate/stories/search.py): a GIN index on
+"""The Stories list's newest-first index, and the full-text index of stories (see constellate/stories/search.py): a GIN index on
 PostgreSQL, an FTS5 table kept up to date by triggers on SQLite, nothing elsewhere."""
 
 from django.contrib.postgres.indexes import GinIndex
-from django.db import migrations
+from django.db import migrations, models
 
 from constellate.stories import search
 
@@ -31,4 +31,12 @@ def drop(apps, schema_editor):
 class Migration(migrations.Migration):
     dependencies = [("stories", "0001_initial")]
 
-    operations = [migrations.RunPython(create, drop, elidable=False)]
+    operations = [
+        migrations.AddIndex(
+            model_name="story",
+            index=models.Index(
+                fields=["status", "-created_at", "-id", "activity"], name="story_newest_idx"
+            ),
+        ),
+        migrations.RunPython(create, drop, elidable=False),
+    ]

@@ -222,19 +222,39 @@ def test_search_and_filters_cost_the_same_queries_whatever_the_number_of_stories
     assert few == page_queries(client, url + "&page=2")[0]
 
 
-def test_the_full_text_index_is_used():
-    initiative = InitiativeFactory()
-    stories = search.search_stories(Story.objects.filter(activity__initiative=initiative), "buurt")
-    sql, params = stories.query.sql_with_params()
+@pytest.mark.parametrize("many", [False, True])
+def test_the_full_text_index_is_used(place, monkeypatch, many):
+    initiative, activity, lead, _ = place
+    story, _ = told_story(activity, text="Mijn buurt.")
+    told_story(activity, text="Onze buurt.")
+    if many:  # the path for a word many stories have: the index inside the list query
+        monkeypatch.setattr(search, "FEW_MATCHES", 1)
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as ctx:
+        stories = search.search_stories(Story.all_objects.all(), "buurt")
+        assert len(list(stories)) == 2
     with connection.cursor() as cursor:
         if connection.vendor == "sqlite":
-            cursor.execute("EXPLAIN QUERY PLAN " + sql, params)
-            plan = " ".join(str(row) for row in cursor.fetchall())
-            assert "VIRTUAL TABLE INDEX" in plan and search.FTS_TABLE in plan, plan
+            plans = []
+            for query in ctx.captured_queries:
+                cursor.execute("EXPLAIN QUERY PLAN " + query["sql"])
+                plans.append(" ".join(str(row) for row in cursor.fetchall()))
+            # The index answers the MATCH (a virtual table index scan, not a full scan); with
+            # many matches it is part of the list query itself, with few the list looks the
+            # stories up by key.
+            assert f"SCAN {search.FTS_TABLE} VIRTUAL TABLE INDEX" in plans[0], plans
+            if many:
+                assert f"SCAN {search.FTS_TABLE} VIRTUAL TABLE INDEX" in plans[1], plans
+            else:
+                assert "INTEGER PRIMARY KEY" in plans[1], plans
+            assert len(plans) == 2
         elif connection.vendor == "postgresql":
+            sql, params = stories.query.sql_with_params()
             # On a nearly empty table a sequential scan is cheaper; forbid it to see that the
             # index matches the query's expression.
             cursor.execute("SET LOCAL enable_seqscan = off")
+            cursor.execute("SET LOCAL enable_indexscan = off")
             cursor.execute("EXPLAIN " + sql, params)
             plan = " ".join(row[0] for row in cursor.fetchall())
             assert search.PG_INDEX_NAME in plan, plan
@@ -263,8 +283,8 @@ def test_more_than_the_cap_says_so(place, settings):
 
     original = pagination.paginate_capped
 
-    def small(request, queryset, per_page=None, cap=1000):
-        return original(request, queryset, per_page=2, cap=3)
+    def small(request, queryset, per_page=None, cap=1000, keep=None):
+        return original(request, queryset, per_page=2, cap=3, keep=keep)
 
     import constellate.stories.views as views
 
@@ -277,3 +297,22 @@ def test_more_than_the_cap_says_so(place, settings):
             assert "Page 2" in html and "Next page" not in html
     finally:
         views.paginate_capped = saved
+
+
+def test_the_path_for_many_matches_finds_the_same(place, monkeypatch, story_storage):
+    """Words and files many stories have take another query shape; it finds the same."""
+    initiative, activity, lead, outsider = place
+    monkeypatch.setattr(search, "FEW_MATCHES", 0)
+    monkeypatch.setattr(selectors, "FEW_MATCHES", 0)
+    a, _ = told_story(activity, text="De fietsbel van de buurman.")
+    team_only, _ = told_story(activity, text="De fietsbel binnen.", audience=Audience.TEAM)
+    gone, _ = told_story(activity, text="Een fietsbel die weg is.")
+    services.story_withdraw(story=gone)
+    media = StoryMedia(story=a, medium=Medium.AUDIO, mime="audio/wav", size=10)
+    media.file.save("a.wav", ContentFile(tiny_wav(0.01)), save=False)
+    media.save()
+    assert _found(initiative, lead, query="fietsbel") == {a.pk, team_only.pk}
+    assert _found(initiative, outsider, query="fietsbel") == {a.pk}
+    assert _found(initiative, lead, query="fietsbel buurman") == {a.pk}
+    assert _found(initiative, lead, medium=Medium.AUDIO) == {a.pk}
+    assert _found(initiative, lead, medium=Medium.AUDIO, query="binnen") == set()

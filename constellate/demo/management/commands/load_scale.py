@@ -264,11 +264,11 @@ class Command(BaseCommand):
 
     @staticmethod
     def _analyse() -> None:
-        if connection.vendor == "postgresql":
-            # Autovacuum would gather planner statistics soon after a real load; do it now so
-            # the benchmark measures the plans a running system would use.
-            with connection.cursor() as cursor:
-                cursor.execute("ANALYZE")
+        # Autovacuum (PostgreSQL) or `PRAGMA optimize` (SQLite) would gather planner
+        # statistics soon after a real load; do it now so the benchmark measures the plans a
+        # running system would use.
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
 
     @staticmethod
     def _delete_stories() -> None:
