@@ -1,7 +1,7 @@
-"""The Stories list's newest-first index, and the full-text index of stories (see constellate/stories/search.py): a GIN index on
+"""The Stories list's newest-first index, and the full-text index of stories (see
+constellate/stories/search.py): a GIN index on a stored generated tsvector column on
 PostgreSQL, an FTS5 table kept up to date by triggers on SQLite, nothing elsewhere."""
 
-from django.contrib.postgres.indexes import GinIndex
 from django.db import migrations, models
 
 from constellate.stories import search
@@ -10,8 +10,8 @@ from constellate.stories import search
 def create(apps, schema_editor):
     vendor = schema_editor.connection.vendor
     if vendor == "postgresql":
-        story = apps.get_model("stories", "Story")
-        schema_editor.add_index(story, GinIndex(search.SEARCH_VECTOR, name=search.PG_INDEX_NAME))
+        for sql in search.PG_CREATE:
+            schema_editor.execute(sql)
     elif vendor == "sqlite":
         schema_editor.execute(search.SQLITE_CREATE_TABLE)
         for sql in search.SQLITE_TRIGGERS:
@@ -22,7 +22,8 @@ def create(apps, schema_editor):
 def drop(apps, schema_editor):
     vendor = schema_editor.connection.vendor
     if vendor == "postgresql":
-        schema_editor.execute(f"DROP INDEX IF EXISTS {search.PG_INDEX_NAME}")
+        for sql in search.PG_DROP:
+            schema_editor.execute(sql)
     elif vendor == "sqlite":
         for sql in search.SQLITE_DROP:
             schema_editor.execute(sql)
