@@ -255,7 +255,7 @@ class StorySearchForm(forms.Form):
             (code, name) for code, name in settings.LANGUAGES
         ]
         scopes = Audience.choices if audiences is None else audiences
-        self.fields["audience"].choices = [("", _("Everyone it allows"))] + list(scopes)
+        self.fields["audience"].choices = [("", _("All choices"))] + list(scopes)
 
     def filters(self) -> dict:
         """The valid search and filter values, as arguments of `selectors.story_search`."""
