@@ -13,14 +13,21 @@ Parts (choose with --part):
   allocations during a second run, and the process's maxrss), and how well the planted themes
   come back (the share of each suggested theme's members whose planted theme is the theme's
   most common one). Target: < 60 s wall time for 10,000 stories.
-- list: the story list and search page, p95 over 100,000 stories. NOT IMPLEMENTED YET: it needs
-  the Django stories app, which does not exist yet; asking for it exits with status 2 and
-  writes no figures.
+- list: the Stories list page of one initiative holding 100,000 consented stories
+  (`manage.py load_scale --stories 100000`, added to the page benchmark's scale data), served by
+  gunicorn and signed in as the benchmark user, with the helpers of benchmarks/pages.py: the
+  first page, a later page, a search for a common word, a rare word and two words, a later page
+  of a search, filter combinations. Median and p95 SERVER time (gunicorn's access log) over
+  repeated requests, per database (--backend sqlite, postgres or both). Target: p95 < 200 ms
+  for every request. Results go to benchmarks/results/stories-list-<backend>.json.
+- all: both parts.
 
-The exit status is 1 when a target is missed. Results go to benchmarks/results/stories-<part>.json.
+The exit status is 1 when a target is missed. Results go to benchmarks/results/stories-themes.json
+and stories-list-<backend>.json.
 
     .venv/bin/python benchmarks/stories.py --part themes
     .venv/bin/python benchmarks/stories.py --part themes --stories 2000
+    .venv/bin/python benchmarks/stories.py --part list --backend both
 """
 
 import argparse
@@ -28,6 +35,7 @@ import json
 import os
 import random
 import resource
+import statistics
 import sys
 import time
 import tracemalloc
@@ -287,35 +295,165 @@ def part_themes(args) -> int:
     return 0 if ok else 1
 
 
+# The list part -------------------------------------------------------------------------------
+
+TARGET_LIST_P95_MS = 200.0
+LIST_STORIES = 100_000
+
+
+def list_pages(initiative_id: int, activity_id: int) -> dict[str, str]:
+    """The requests timed: the Stories list (first and a later page), searches and filters."""
+    base = f"/initiatives/{initiative_id}/stories/"
+    return {
+        "list, first page": base,
+        "list, page 200": base + "?page=200",
+        "search, common word": base + "?q=buurt",
+        "search, rare word": base + "?q=sleutelbos",
+        "search, two words": base + "?q=wachten+gemeente",
+        "search, common word, page 20": base + "?q=buurt&page=20",
+        "filters: activity, type, language, scope": (
+            base + f"?activity={activity_id}&story_type=testimony&language=nl&audience=public"
+        ),
+        "filters with search": base + f"?q=koffie&activity={activity_id}&language=nl",
+        "filter: has audio": base + "?medium=audio",
+    }
+
+
 def part_list(args) -> int:
-    print(
-        "The list part (story list and search p95 over 100,000 stories) is not implemented "
-        "yet: it needs the Django stories app. No figures written.",
-        file=sys.stderr,
-    )
-    return 2
+    """Story list and search over LIST_STORIES stories, served by gunicorn, per backend."""
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    import pages  # noqa: PLC0415 - the page benchmark's helpers (server, login, database)
+
+    backends = ["sqlite", "postgres"] if args.backend == "both" else [args.backend]
+    timed, warmup = (40, 5) if args.quick else (120, 10)
+    all_ok = True
+    for backend in backends:
+        env, url = pages.prepare_database(backend, "full")
+        info = json.loads(pages.manage(env, "load_scale", "--info", capture=True))
+        if info["counts"].get("stories") != args.list_stories:
+            print(f"[{backend}] adding {args.list_stories} stories (was {info['counts']})")
+            pages.manage(env, "load_scale", f"--stories={args.list_stories}")
+            info = json.loads(pages.manage(env, "load_scale", "--info", capture=True))
+        initiative_id = info["staff_initiative"]["id"]
+        activity_id = json.loads(
+            pages.manage(
+                env,
+                "shell",
+                "-v",
+                "0",
+                "-c",
+                "import json; from constellate.stories.models import Story; "
+                f"print(json.dumps(Story.objects.filter(activity__initiative={initiative_id})"
+                ".order_by('activity_id').values_list('activity_id', flat=True).first()))",
+                capture=True,
+            )
+        )
+        paths = list_pages(initiative_id, activity_id)
+        server = pages.Server(env, args.workers)
+        results = {}
+        load_before = os.getloadavg()
+        try:
+            cookie = pages.login(server.port, info["email"], info["password"])
+            for name, path in paths.items():
+                for _ in range(warmup):
+                    status, _h, body = pages.request(server.port, path, cookie)
+                    if status != 200:
+                        raise RuntimeError(f"{name}: {path} returned HTTP {status}.")
+                offset = server.log_offset()
+                cpu_before = server.cpu_seconds()
+                for _ in range(timed):
+                    status, _h, body = pages.request(server.port, path, cookie)
+                    if status != 200:
+                        raise RuntimeError(f"{name}: {path} returned HTTP {status}.")
+                ms = server.server_times(offset, path.split("?")[0], timed)
+                cpu_after = server.cpu_seconds()
+                rows = body.count(b'<th scope="row"')
+                p95 = pages.percentile(ms, 95)
+                results[name] = {
+                    "path": path,
+                    "requests": len(ms),
+                    "rows_on_page": rows,
+                    "server_ms": {
+                        "median": round(statistics.median(ms), 1),
+                        "p95": round(p95, 1),
+                        "max": round(max(ms), 1),
+                    },
+                    # gunicorn's own CPU per request: unlike the wall-clock times it hardly
+                    # grows when other work competes for the machine (PostgreSQL's share runs
+                    # in its own processes and is not in it).
+                    "server_cpu_ms_per_request": round((cpu_after - cpu_before) * 1000 / timed, 1)
+                    if cpu_before is not None and cpu_after is not None
+                    else None,
+                    "meets_target": p95 < TARGET_LIST_P95_MS,
+                }
+                print(
+                    f"[{backend}] {name:44} median {statistics.median(ms):6.1f} ms  "
+                    f"p95 {p95:6.1f} ms  cpu {results[name]['server_cpu_ms_per_request']} ms  "
+                    f"({rows} rows)"
+                )
+        finally:
+            server.stop()
+        ok = all(r["meets_target"] for r in results.values())
+        all_ok = all_ok and ok
+        out = {
+            "part": "list",
+            "backend": backend,
+            "database_url": url.split("@")[-1],
+            "stories": info["counts"].get("stories"),
+            "server": f"gunicorn, {args.workers} sync workers, DEBUG off, signed in as "
+            f"{info['email']}",
+            "timed_requests_per_page": timed,
+            "pages": results,
+            "target_p95_ms": TARGET_LIST_P95_MS,
+            "target_met": ok,
+            "load_average_before": [round(x, 2) for x in load_before],
+            "load_average_after": [round(x, 2) for x in os.getloadavg()],
+            "commit": pages.git_commit(),
+            "measured_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+        }
+        print(f"[{backend}] target p95 < {TARGET_LIST_P95_MS:.0f} ms: {'met' if ok else 'MISSED'}")
+        if not args.no_write:
+            RESULTS.mkdir(parents=True, exist_ok=True)
+            (RESULTS / f"stories-list-{backend}.json").write_text(json.dumps(out, indent=2) + "\n")
+        if args.json:
+            print(json.dumps(out, indent=2))
+    return 0 if all_ok else 1
 
 
-PARTS = {"themes": part_themes, "list": part_list}
+def part_all(args) -> int:
+    themes = part_themes(args)
+    listed = part_list(args)
+    return max(themes, listed)
+
+
+PARTS = {"themes": part_themes, "list": part_list, "all": part_all}
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(
         description=__doc__.split("\n")[0],
         formatter_class=argparse.RawDescriptionHelpFormatter,
-        epilog="Parts: 'themes' is implemented; 'list' is not yet (it needs the stories app).",
+        epilog="Parts: themes, list, all (both).",
     )
     parser.add_argument(
         "--part",
         choices=sorted(PARTS),
         default="themes",
-        help="what to measure: themes (theme suggestions; implemented) or list (story "
-        "list/search p95 over 100,000 stories; NOT implemented yet, exits with status 2)",
+        help="what to measure: themes (theme suggestions), list (story list and search p95 "
+        "over 100,000 stories, served by gunicorn) or all",
     )
     parser.add_argument("--stories", type=int, default=10_000, help="themes: number of stories")
     parser.add_argument("--seed", type=int, default=1, help="seed of the story generator")
     parser.add_argument("--no-write", action="store_true", help="do not write the JSON result")
     parser.add_argument("--json", action="store_true", help="also print the JSON result")
+    parser.add_argument(
+        "--backend", choices=["sqlite", "postgres", "both"], default="sqlite", help="list: database"
+    )
+    parser.add_argument("--workers", type=int, default=2, help="list: gunicorn workers")
+    parser.add_argument(
+        "--list-stories", type=int, default=LIST_STORIES, help="list: number of stories"
+    )
+    parser.add_argument("--quick", action="store_true", help="list: fewer timed requests")
     args = parser.parse_args()
     return PARTS[args.part](args)
 

@@ -221,3 +221,54 @@ class WithdrawForm(forms.Form):
         required=True,
         error_messages={"required": _("Tick the box to confirm that you want to withdraw.")},
     )
+
+
+class StorySearchForm(forms.Form):
+    """Search and filters of the staff's story list (GET). A value that is not one of the
+    choices is left out, so an odd link still shows a list."""
+
+    q = forms.CharField(label=_("Search in the stories"), required=False, max_length=200)
+    activity = forms.TypedChoiceField(label=_("Activity"), required=False, coerce=int)
+    story_type = forms.ChoiceField(label=_("Type of story"), required=False)
+    medium = forms.ChoiceField(label=_("With a file"), required=False)
+    language = forms.ChoiceField(label=_("Language"), required=False)
+    audience = forms.ChoiceField(label=_("Who may hear it"), required=False)
+
+    def __init__(self, data=None, *, activities=(), audiences=None, **kwargs):
+        from django.conf import settings
+
+        from constellate.stories.choices import Medium
+
+        super().__init__(data, **kwargs)
+        self.fields["q"].widget.attrs.update({"type": "search", "maxlength": "200"})
+        self.fields["q"].widget.input_type = "search"
+        self.fields["activity"].choices = [("", _("All activities"))] + [
+            (a.pk, a.title) for a in activities
+        ]
+        self.fields["story_type"].choices = [("", _("All types"))] + [
+            (value, label.split(":")[0]) for value, label in StoryType.choices
+        ]
+        self.fields["medium"].choices = [("", _("With or without a file"))] + [
+            (value, label) for value, label in Medium.choices
+        ]
+        self.fields["language"].choices = [("", _("All languages"))] + [
+            (code, name) for code, name in settings.LANGUAGES
+        ]
+        scopes = Audience.choices if audiences is None else audiences
+        self.fields["audience"].choices = [("", _("All choices"))] + list(scopes)
+
+    def filters(self) -> dict:
+        """The valid search and filter values, as arguments of `selectors.story_search`."""
+        self.is_valid()
+        data = getattr(self, "cleaned_data", {})
+        return {
+            "query": data.get("q") or "",
+            "activity_id": data.get("activity") or None,
+            "story_type": data.get("story_type") or "",
+            "medium": data.get("medium") or "",
+            "language": data.get("language") or "",
+            "audience": data.get("audience") or "",
+        }
+
+    def any_used(self) -> bool:
+        return any(self.filters().values())

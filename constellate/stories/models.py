@@ -102,7 +102,13 @@ class Story(models.Model):
         base_manager_name = "all_objects"
         default_manager_name = "objects"
         ordering = ["-created_at", "-pk"]
-        indexes = [models.Index(fields=["activity", "status", "audience", "-created_at"])]
+        indexes = [
+            models.Index(fields=["activity", "status", "audience", "-created_at"]),
+            # The Stories list, newest first, without sorting all of an initiative's stories.
+            models.Index(
+                fields=["status", "-created_at", "-id", "activity"], name="story_newest_idx"
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.title or f"#{self.pk}"

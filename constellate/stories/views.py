@@ -18,24 +18,26 @@ from django.views.decorators.cache import never_cache
 
 from constellate.accounts.selectors import participant_for_request
 from constellate.core.forms import apply_validation_error
-from constellate.core.pagination import paginate
+from constellate.core.pagination import paginate_capped
 from constellate.core.services import audit_record
 from constellate.core.uploads import UploadRefused
 from constellate.initiatives.choices import ActivityKind
 from constellate.initiatives.models import Activity
 from constellate.initiatives.selectors import activity_by_join_token, initiative_by_pk
 from constellate.stories import selectors, services
-from constellate.stories.choices import StoryStatus
+from constellate.stories.choices import Audience, StoryStatus
 from constellate.stories.consent import CONSENT_WORDING_VERSION
 from constellate.stories.forms import (
     AssistedForm,
     ConsentForm,
     ScalesForm,
     SettingsForm,
+    StorySearchForm,
     TellForm,
     WithdrawForm,
 )
 from constellate.stories.models import StoryActivitySettings
+from constellate.stories.rules import is_team
 
 _SESSION_LINK = "story_link_%d"
 
@@ -345,14 +347,24 @@ def story_list(request, pk):
     activities = list(selectors.gathering_activities(initiative=initiative))
     can_gather = any(request.user.has_perm("stories.record_story", a) for a in activities[:1])
     can_set_up = request.user.has_perm("initiatives.change_initiative", initiative)
+    team = is_team(request.user, initiative)
+    form = StorySearchForm(
+        request.GET,
+        activities=activities,
+        audiences=[(v, label) for v, label in Audience.choices if team or v != Audience.TEAM],
+    )
+    filters = form.filters()
+    stories = selectors.story_search(initiative=initiative, user=request.user, **filters)
     return render(
         request,
         "stories/story_list.html",
         {
             "initiative": initiative,
-            "page": paginate(
-                request, selectors.story_list(initiative=initiative, user=request.user)
+            "page": paginate_capped(
+                request, stories, keep=lambda story: story.status == StoryStatus.ACTIVE
             ),
+            "form": form,
+            "searching": any(filters.values()),
             "activities": activities,
             "can_gather": can_gather,
             "can_set_up": can_set_up,

@@ -214,3 +214,40 @@ def test_load_demo_gives_every_pilot_its_compass_and_houten_a_closed_round_with_
 
     assert Response.objects.count() == responses
     assert Round.objects.count() == 2
+
+
+def test_load_scale_adds_searchable_consented_stories_on_request(settings, tmp_path):
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "stories": {
+            "BACKEND": "django.core.files.storage.FileSystemStorage",
+            "OPTIONS": {"location": str(tmp_path / "stories")},
+        },
+    }
+    from constellate.stories import selectors
+    from constellate.stories.models import Consent, Story, StoryMedia
+
+    call_command(
+        "load_scale", "--organisations=3", "--initiatives=12", "--activities=40", stdout=StringIO()
+    )
+    assert not Story.all_objects.exists()  # not by default
+    call_command("load_scale", "--stories=300", stdout=StringIO())
+    data = json.loads(_info())
+    assert data["counts"]["stories"] == 300
+    assert Consent.objects.count() == 300
+    assert StoryMedia.objects.count() == 3
+    initiative = Initiative.objects.get(pk=data["staff_initiative"]["id"])
+    bench = User.objects.get(email=BENCH_EMAIL)
+    assert set(Story.objects.values_list("language", flat=True)) == {"nl", "en"}
+    # The bulk-inserted stories are in the search index, and the benchmark user sees them.
+    found = selectors.story_search(initiative=initiative, user=bench, query="buurt")
+    assert 0 < found.count() < 300
+    # Asked again, the stories are replaced, not doubled.
+    call_command("load_scale", "--stories=100", stdout=StringIO())
+    assert Story.all_objects.count() == 100
+
+
+def _info() -> str:
+    out = StringIO()
+    call_command("load_scale", "--info", stdout=out)
+    return out.getvalue()

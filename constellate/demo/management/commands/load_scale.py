@@ -10,6 +10,12 @@ in "@scale.demo". If such data exists the command says so and stops; --reset del
 --info prints, as JSON, what the page benchmark needs: the benchmark user's login and the
 initiatives to time.
 
+--stories N (off by default, so the page benchmark does not wait for it) also fills the
+initiative the benchmark user leads with N consented community stories (seeded Dutch and
+English texts, see demo/scale_stories.py) spread over a dozen of its activities, which become
+story-gathering activities, with a consent row each and a small audio file on one in a hundred.
+On existing scale data it replaces only the stories.
+
 The benchmark user (bench@scale.demo) looks like a busy facilitator: an organisation-wide role
 in several organisations (so the initiative list has a few hundred entries), a lead or team role
 in several dozen initiatives (so the dashboard is full), and a partner role in two more
@@ -28,7 +34,7 @@ from django.db import connection, transaction
 from django.db.models import Count
 from django.utils import timezone
 
-from constellate.accounts.models import Membership, Organisation, User
+from constellate.accounts.models import Membership, Organisation, User, token_hash
 from constellate.accounts.roles import InitiativeRole, OrgRole
 from constellate.initiatives.canvas import (
     BARRIER_KINDS,
@@ -50,6 +56,9 @@ from constellate.initiatives.models import (
     Initiative,
     InitiativeMembership,
 )
+from constellate.stories.choices import Audience, Keep, Medium, StoryStatus, StoryType
+from constellate.stories.consent import CONSENT_WORDING_VERSION
+from constellate.stories.models import Consent, Story, StoryMedia
 
 SCALE_PREFIX = "scale-"
 SCALE_DOMAIN = "@scale.demo"
@@ -192,6 +201,12 @@ class Command(BaseCommand):
         parser.add_argument("--activities", type=int, default=50000)
         parser.add_argument("--seed", type=int, default=42)
         parser.add_argument(
+            "--stories",
+            type=int,
+            default=0,
+            help="Also make this many community stories (on existing data: only the stories).",
+        )
+        parser.add_argument(
             "--reset", action="store_true", help="Delete existing scale data, then build it."
         )
         parser.add_argument(
@@ -214,6 +229,14 @@ class Command(BaseCommand):
         existing = Organisation.objects.filter(slug__startswith=SCALE_PREFIX)
         if options["reset"]:
             self._reset()
+        elif existing.exists() and options["stories"] > 0:
+            started = timezone.now()
+            with transaction.atomic():
+                made = self._build_stories(options["stories"], random.Random(options["seed"]))
+            self._analyse()
+            seconds = (timezone.now() - started).total_seconds()
+            self.stdout.write(self.style.SUCCESS(f"{made} stories built in {seconds:.1f} s."))
+            return
         elif existing.exists():
             self.stdout.write(
                 "Scale data already exists: "
@@ -229,19 +252,108 @@ class Command(BaseCommand):
         started = timezone.now()
         with transaction.atomic():
             counts = self._build(n_orgs, n_init, n_act, random.Random(options["seed"]))
-        if connection.vendor == "postgresql":
-            # Autovacuum would gather planner statistics soon after a real load; do it now so
-            # the benchmark measures the plans a running system would use.
-            with connection.cursor() as cursor:
-                cursor.execute("ANALYZE")
+            if options["stories"] > 0:
+                counts["stories"] = self._build_stories(
+                    options["stories"], random.Random(options["seed"])
+                )
+        self._analyse()
         seconds = (timezone.now() - started).total_seconds()
         made = ", ".join(f"{n} {what}" for what, n in counts.items())
         self.stdout.write(self.style.SUCCESS(f"Scale data built in {seconds:.1f} s: {made}."))
         self.stdout.write(f"Benchmark login: {BENCH_EMAIL} / {BENCH_PASSWORD}")
 
+    @staticmethod
+    def _analyse() -> None:
+        # Autovacuum (PostgreSQL) or `PRAGMA optimize` (SQLite) would gather planner
+        # statistics soon after a real load; do it now so the benchmark measures the plans a
+        # running system would use.
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
+
+    @staticmethod
+    def _delete_stories() -> None:
+        stories = Story.all_objects.filter(
+            activity__initiative__organisation__slug__startswith=SCALE_PREFIX
+        )
+        for media in StoryMedia.objects.filter(story__in=stories):
+            media.delete()  # its file too
+        Consent.objects.filter(story__in=stories).delete()
+        stories.delete()
+
+    def _build_stories(self, n: int, rng: random.Random) -> int:
+        from django.core.files.base import ContentFile
+
+        from constellate.demo.scale_stories import silent_wav, story_text
+
+        self._delete_stories()
+        initiative = _story_initiative()
+        if initiative is None:
+            raise CommandError("No initiative led by the benchmark user: build scale data first.")
+        activity_ids = list(
+            Activity.objects.filter(initiative=initiative)
+            .order_by("pk")
+            .values_list("pk", flat=True)
+        )[:12]
+        Activity.objects.filter(pk__in=activity_ids).update(kind=ActivityKind.STORY_GATHERING)
+        now = timezone.now()
+        audiences = [Audience.TEAM, Audience.ORGANISATION, Audience.PUBLIC]
+        types = list(StoryType.values)
+        keep_until = timezone.localdate() + timedelta(days=365 * 4)
+        created_field = Story._meta.get_field("created_at")
+        created_field.auto_now_add = False
+        wav = silent_wav()
+        try:
+            made = 0
+            while made < n:
+                batch = []
+                for k in range(made, min(n, made + 10 * BATCH)):
+                    lang = "nl" if rng.random() < 0.7 else "en"
+                    title, text = story_text(rng, lang, k + 1)
+                    batch.append(
+                        Story(
+                            activity_id=rng.choice(activity_ids),
+                            story_type=rng.choice(types),
+                            title=title,
+                            text=text,
+                            language=lang,
+                            link_hash=token_hash(f"scale-story-{k}-{rng.getrandbits(64)}"),
+                            status=StoryStatus.ACTIVE,
+                            audience=rng.choices(audiences, weights=[3, 4, 3], k=1)[0],
+                            created_at=now - timedelta(minutes=rng.randint(0, 2 * 365 * 1440)),
+                        )
+                    )
+                batch = Story.all_objects.bulk_create(batch, batch_size=BATCH)
+                Consent.objects.bulk_create(
+                    [
+                        Consent(
+                            story=story,
+                            audience=story.audience,
+                            analysis=rng.random() < 0.9,
+                            quotes=rng.random() < 0.7,
+                            named=False,
+                            keep=Keep.FIVE_YEARS,
+                            keep_until=keep_until,
+                            wording=CONSENT_WORDING_VERSION,
+                        )
+                        for story in batch
+                    ],
+                    batch_size=BATCH,
+                )
+                for story in batch[::100]:
+                    media = StoryMedia(
+                        story=story, medium=Medium.AUDIO, mime="audio/wav", size=len(wav)
+                    )
+                    media.file.save("scale.wav", ContentFile(wav), save=False)
+                    media.save()
+                made += len(batch)
+        finally:
+            created_field.auto_now_add = True
+        return made
+
     def _reset(self) -> None:
         orgs = Organisation.objects.filter(slug__startswith=SCALE_PREFIX)
         with transaction.atomic():
+            self._delete_stories()
             # Delete from the leaves up, so no cascade has to load rows into memory.
             initiatives = Initiative.objects.filter(organisation__in=orgs)
             Activity.objects.filter(initiative__in=initiatives).delete()
@@ -465,6 +577,19 @@ class Command(BaseCommand):
         return data
 
 
+def _story_initiative() -> Initiative | None:
+    """The initiative of the scale stories: the one the benchmark user leads with the most
+    activities (also the staff page the page benchmark times)."""
+    return (
+        Initiative.objects.filter(
+            memberships__user__email=BENCH_EMAIL, memberships__role=InitiativeRole.LEAD
+        )
+        .annotate(n=Count("activities"))
+        .order_by("-n", "pk")
+        .first()
+    )
+
+
 def bench_info() -> dict[str, Any]:
     """The benchmark user and the pages worth timing, chosen from the scale data."""
     bench = User.objects.filter(email=BENCH_EMAIL).first()
@@ -498,5 +623,6 @@ def bench_info() -> dict[str, Any]:
             "activities": Activity.objects.filter(initiative__organisation__in=scale_orgs).count(),
             "bench_initiative_memberships": InitiativeMembership.objects.filter(user=bench).count(),
             "bench_organisations": Membership.objects.filter(user=bench).count(),
+            "stories": Story.objects.filter(activity__initiative=led).count() if led else 0,
         },
     }
