@@ -30,7 +30,7 @@ def drop(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("stories", "0001_initial")]
+    dependencies = [("stories", "0003_mobilisation")]
 
     operations = [
         migrations.AddIndex(
