@@ -19,7 +19,9 @@ def conversation_activity(**kwargs):
 
 
 def statements(conversation, texts, status=StatementStatus.ACCEPTED):
-    return [Statement.objects.create(conversation=conversation, text=t, status=status) for t in texts]
+    return [
+        Statement.objects.create(conversation=conversation, text=t, status=status) for t in texts
+    ]
 
 
 def planted_votes(conversation, sizes=(14, 12), n_statements=12, seed=1):
@@ -38,10 +40,8 @@ def planted_votes(conversation, sizes=(14, 12), n_statements=12, seed=1):
         groups.append(people)
         for person in people:
             for i, statement in enumerate(made):
-                if i == n_statements - 1:
-                    value = 1
-                else:
-                    value = 1 if i // block == g else -1
+                common = i == n_statements - 1
+                value = 1 if common or i // block == g else -1
                 if rng.random() < 0.08:
                     value = 0
                 rows.append(
