@@ -10,7 +10,8 @@ import random
 from datetime import date
 from typing import Any
 
-from constellate.accounts.models import Participant, User, token_hash
+from constellate.accounts.models import User
+from constellate.accounts.services import participant_create
 from constellate.deliberation.choices import StatementStatus
 from constellate.deliberation.models import Statement, Vote
 from constellate.deliberation.services_conversations import (
@@ -88,12 +89,8 @@ def load_pilot_conversation(
     votes = []
     participants = []
     for group, size in enumerate(GROUP_SIZES):
-        for n in range(size):
-            participant = Participant.objects.create(
-                pseudonym=f"#DEMO{group}{n:02d}",
-                secret_hash=token_hash(f"demo-conversation-{pilot['slug']}-{group}-{n}"),
-                joined_via=activity,
-            )
+        for _n in range(size):
+            participant, _secret = participant_create(activity=activity)
             participants.append(participant)
             for statement, (_text, agrees) in zip(made, spec["statements"], strict=True):
                 if rng.random() < 0.15:
