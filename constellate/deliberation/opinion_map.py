@@ -51,7 +51,7 @@ def opinion_map_svg(
         x, y = px(c)
         radius = round(4 + 18 * sqrt(c["size"] / biggest), 1)
         group = c.get("group")
-        shown = group in labels
+        shown = group is not None and group in labels
         circles.append(
             format_html(
                 '<circle cx="{}" cy="{}" r="{}" fill="{}" fill-opacity="0.55" stroke="{}" '
@@ -59,7 +59,7 @@ def opinion_map_svg(
                 x,
                 y,
                 radius,
-                colours[group] if shown else OTHER_COLOUR,
+                colours[group] if group is not None and shown else OTHER_COLOUR,
                 "#222" if shown else "#555",
                 mark_safe(' stroke-dasharray="3 2"') if not shown else "",
             )
