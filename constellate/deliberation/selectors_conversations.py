@@ -96,6 +96,19 @@ def voting_progress(*, conversation: Conversation, participant: Participant) -> 
     return counts["voted"] or 0, counts["total"] or 0
 
 
+def own_votes(*, conversation: Conversation, participant: Participant) -> QuerySet[Vote]:
+    """The participant's own votes in this conversation (their own data: only they see it)."""
+    return (
+        Vote.objects.filter(
+            conversation=conversation,
+            participant=participant,
+            statement__status=StatementStatus.ACCEPTED,
+        )
+        .select_related("statement")
+        .order_by("statement__created_at", "statement_id")
+    )
+
+
 def moderation_queue(*, conversation: Conversation) -> QuerySet[Statement]:
     return conversation.statements.filter(status=StatementStatus.PENDING).order_by(
         "created_at", "pk"

@@ -6,6 +6,7 @@ app_name = "deliberation"
 
 urlpatterns = [
     path("join/<str:token>/conversation/", conversations.vote, name="vote"),
+    path("join/<str:token>/conversation/mine/", conversations.my_votes, name="my_votes"),
     path("join/<str:token>/conversation/add/", conversations.statement_add, name="statement_add"),
     path(
         "join/<str:token>/conversation/results/",

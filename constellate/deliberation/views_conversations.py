@@ -83,6 +83,42 @@ def vote(request, token):
 
 
 @never_cache
+def my_votes(request, token):
+    """The participant's own votes, to see and change. Only they see this page (it reads the
+    participant of this browser); the team never sees individual votes."""
+    activity, conversation = _by_token(token)
+    participant = participant_for_request(request)
+    if participant is None:
+        return redirect("initiatives:join", token=token)
+    if request.method == "POST":
+        statement = selectors.statement_of_conversation(
+            conversation=conversation, pk=request.POST.get("statement")
+        )
+        if statement is None:
+            messages.error(request, _("This statement is not open for votes."))
+        else:
+            try:
+                services.vote_cast(
+                    participant=participant, statement=statement, value=request.POST.get("value")
+                )
+            except ValidationError as exc:
+                messages.error(request, " ".join(exc.messages))
+            else:
+                messages.success(request, _("Your vote is changed."))
+        return redirect("deliberation:my_votes", token=token)
+    return render(
+        request,
+        "deliberation/conversations/my_votes.html",
+        {
+            "activity": activity,
+            "conversation": conversation,
+            "votes": selectors.own_votes(conversation=conversation, participant=participant),
+            "is_open": services.conversation_is_open(conversation),
+        },
+    )
+
+
+@never_cache
 def statement_add(request, token):
     activity, conversation = _by_token(token)
     participant = participant_for_request(request)

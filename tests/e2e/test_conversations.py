@@ -64,6 +64,16 @@ def test_participants_vote_by_keyboard_and_the_facilitator_sees_the_groups(
     check_page(page)
     assert Vote.objects.filter(conversation=conversation).count() == 20 * total + total
 
+    # Their own votes, which only they see (and may change).
+    tab_to(page, "main a[href$='/conversation/mine/']")
+    with lands(page):
+        page.keyboard.press("Enter")
+    assert page.locator("h1").inner_text() == t(lang, "Your votes")
+    assert page.locator("main li.card").count() == total
+    tab_to(page, "main a[href$='/conversation/']")
+    with lands(page):
+        page.keyboard.press("Enter")
+
     # Adding a statement of one's own: it waits for the team.
     tab_to(page, "main a[href$='/conversation/add/']")
     with lands(page):

@@ -250,3 +250,26 @@ def test_statements_and_votes_are_registered_contribution_types():
     )
     assert votes == 6
     assert statements_n == 1  # the team's statements are not a participant's contribution
+
+
+def test_a_participant_sees_and_changes_only_their_own_votes():
+    activity, conversation = conversation_activity()
+    first, second = (
+        Statement.objects.create(conversation=conversation, text=t) for t in ("Eerste", "Tweede")
+    )
+    me = _participant_client(activity)
+    vote_url = reverse("deliberation:vote", args=[activity.join_token])
+    me.post(vote_url, {"statement": first.pk, "value": "1"})
+    someone = _participant_client(activity)
+    someone.post(vote_url, {"statement": second.pk, "value": "-1"})
+    url = reverse("deliberation:my_votes", args=[activity.join_token])
+    page = me.get(url).content.decode()
+    assert "Eerste" in page and "Tweede" not in page
+    assert "Only you see this page" in page
+    me.post(url, {"statement": first.pk, "value": "0"})
+    assert Vote.objects.get(statement=first).value == 0
+    assert Vote.objects.get(statement=second).value == -1
+    other_page = someone.get(url).content.decode()
+    assert "Tweede" in other_page and "Eerste" not in other_page
+    # Without a participation: first join.
+    assert Client().get(url).status_code == 302
