@@ -273,3 +273,10 @@ def test_a_participant_sees_and_changes_only_their_own_votes():
     assert "Tweede" in other_page and "Eerste" not in other_page
     # Without a participation: first join.
     assert Client().get(url).status_code == 302
+
+
+def test_a_fresh_result_says_just_now():
+    activity, conversation = conversation_activity()
+    planted_votes(conversation, sizes=(6, 6), n_statements=5)
+    stored = services.opinion_compute_now(conversation=conversation)
+    assert f"Computed just now, from {stored.votes_count} votes." in _report_page(activity)
