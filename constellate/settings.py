@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "constellate.stakeholders",
     "constellate.participation",
     "constellate.stories",
+    "constellate.deliberation",
     "constellate.demo",
 ]
 

@@ -23,6 +23,7 @@ from django.utils.text import slugify
 from constellate.accounts import services as account_services
 from constellate.accounts.models import Membership, Organisation, User
 from constellate.demo.compass import load_compass
+from constellate.demo.conversations import load_pilot_conversation
 from constellate.demo.participation import load_pilot_participation
 from constellate.demo.pilots import (
     DEMO_PASSWORD,
@@ -171,6 +172,8 @@ class Command(BaseCommand):
         made.update(load_pilot_participation(initiative, creator, today))
         # A few stories with consent, in the pilot's language (demo/stories.py).
         made.update(load_pilot_stories(pilot, initiative, people, today))
+        # A conversation with votes and opinion groups (demo/conversations.py).
+        made.update(load_pilot_conversation(pilot, initiative, people, today))
         for what, n in made.items():
             if n:
                 self.created[what] = self.created.get(what, 0) + n

@@ -1,0 +1,150 @@
+"""What the deliberation app adds to the platform, through the registry (conversations):
+statements and votes as contribution types (counted on "Who is missing"), the
+Conversations tab, the "Vote" step after joining a conversation, and the personal data it
+holds. A person's own votes are their own data and come with their export; nobody else ever
+sees individual votes."""
+
+from django.utils.translation import gettext_lazy as _
+
+from constellate.core.registry import (
+    ContributionType,
+    InitiativeTab,
+    JoinedSection,
+    PersonalData,
+    register_contribution_type,
+    register_initiative_tab,
+    register_joined_section,
+    register_personal_data,
+)
+from constellate.initiatives.choices import ActivityKind
+
+
+def _serialize_statement(statement):
+    activity = statement.conversation.activity
+    return {
+        "initiative": activity.initiative.title,
+        "activity": activity.title,
+        "text": statement.text,
+        "status": statement.status,
+        "added_on": statement.created_at,
+    }
+
+
+def _serialize_vote(vote):
+    activity = vote.conversation.activity
+    return {
+        "initiative": activity.initiative.title,
+        "activity": activity.title,
+        "statement": vote.statement.text,
+        "vote": {1: "agree", -1: "disagree", 0: "pass"}.get(vote.value, vote.value),
+        "voted_on": vote.created_at,
+        "changed_on": vote.updated_at,
+    }
+
+
+def _statements_export(user):
+    from constellate.deliberation.models import Statement
+
+    rows = (
+        Statement.objects.filter(author_participant__user=user)
+        .select_related("conversation__activity__initiative")
+        .order_by("created_at", "pk")
+    )
+    for statement in rows:
+        yield _serialize_statement(statement)
+
+
+def _votes_export(user):
+    from constellate.deliberation.models import Vote
+
+    rows = (
+        Vote.objects.filter(participant__user=user)
+        .select_related("conversation__activity__initiative", "statement")
+        .order_by("created_at", "pk")
+    )
+    for vote in rows:
+        yield _serialize_vote(vote)
+
+
+def _statements_erase(user) -> int:
+    from constellate.deliberation.models import Statement
+
+    # Statements the team added keep their text; only the link to the person goes.
+    Statement.objects.filter(author_user=user).update(author_user=None)
+    return Statement.objects.filter(author_participant__user=user).delete()[0]
+
+
+def _votes_erase(user) -> int:
+    from constellate.deliberation.models import Vote
+
+    return Vote.objects.filter(participant__user=user).delete()[0]
+
+
+register_contribution_type(
+    ContributionType(
+        key="conversation_statement",
+        label=_("Statements in conversations"),
+        model="deliberation.Statement",
+        participant_field="author_participant",
+        initiative_path="conversation__activity__initiative",
+        personal_fields=("text",),
+        serialize=_serialize_statement,
+        date_field="created_at",
+    )
+)
+register_contribution_type(
+    ContributionType(
+        key="conversation_vote",
+        label=_("Votes in conversations"),
+        model="deliberation.Vote",
+        participant_field="participant",
+        initiative_path="conversation__activity__initiative",
+        personal_fields=("value",),
+        serialize=_serialize_vote,
+        date_field="created_at",
+    )
+)
+register_personal_data(
+    PersonalData(
+        key="conversation_statements",
+        label=_("Statements you added in conversations"),
+        export=_statements_export,
+        erase=_statements_erase,
+    )
+)
+register_personal_data(
+    PersonalData(
+        key="conversation_votes",
+        label=_("Your votes in conversations"),
+        export=_votes_export,
+        erase=_votes_erase,
+    )
+)
+register_initiative_tab(
+    InitiativeTab(
+        key="conversations",
+        label=_("Conversations"),
+        url_name="deliberation:conversations",
+        current_prefix=(
+            "deliberation:conversation",
+            "deliberation:moderation",
+            "deliberation:report",
+        ),
+        order=25,
+    )
+)
+
+
+def _joined_context(activity, participant):
+    if activity.kind != ActivityKind.CONVERSATION or participant is None:
+        return None
+    return {"conversation_activity": activity}
+
+
+register_joined_section(
+    JoinedSection(
+        key="conversation_vote",
+        template="deliberation/conversations/_joined.html",
+        context=_joined_context,
+    )
+)

@@ -1,0 +1,164 @@
+"""Deliberation: conversations with opinion groups (as Pol.is runs them). Idea rounds and
+budgets will live in this app too.
+
+A conversation is an activity of the kind "conversation" with its own settings. People vote
+agree, disagree or pass on short statements and may add statements of their own (moderated
+when the conversation says so). One vote per participant per statement is a database
+constraint; a new vote on the same statement changes it. The opinion groups are computed in a
+background task (services_conversations.opinion_compute) and stored as an OpinionResult that
+holds only aggregates: never who voted what, never which participant is in which group."""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from constellate.deliberation.choices import StatementStatus, VoteValue
+from constellate.initiatives.models import fast_choice_display
+
+
+class Conversation(models.Model):
+    activity = models.OneToOneField(
+        "initiatives.Activity",
+        verbose_name=_("activity"),
+        on_delete=models.CASCADE,
+        related_name="conversation",
+    )
+    topic = models.CharField(_("topic"), max_length=300, blank=True)
+    description = models.TextField(_("description"), max_length=3000, blank=True)
+    participants_can_add = models.BooleanField(_("participants may add statements"), default=True)
+    moderated = models.BooleanField(
+        _("new statements are checked before others see them"), default=True
+    )
+    # Set while a recomputation is queued (at most one at a time); the task clears it when it
+    # starts, so votes cast during a computation queue the next one.
+    recompute_queued_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("conversation")
+        verbose_name_plural = _("conversations")
+
+    def __str__(self) -> str:
+        return self.topic or str(self.activity_id)
+
+
+@fast_choice_display
+class Statement(models.Model):
+    conversation = models.ForeignKey(
+        Conversation,
+        verbose_name=_("conversation"),
+        on_delete=models.CASCADE,
+        related_name="statements",
+    )
+    text = models.CharField(_("statement"), max_length=280)
+    # Added by a participant through the link, or by the team (then author_participant is empty).
+    # Erasing a participant erases their statements (and the votes on them) too.
+    author_participant = models.ForeignKey(
+        "accounts.Participant",
+        verbose_name=_("added by participant"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="conversation_statements",
+    )
+    author_user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("added by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    status = models.CharField(
+        _("status"),
+        max_length=10,
+        choices=StatementStatus.choices,
+        default=StatementStatus.ACCEPTED,
+    )
+    moderated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("checked by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    moderated_at = models.DateTimeField(_("checked on"), null=True, blank=True)
+    created_at = models.DateTimeField(_("added on"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("statement")
+        verbose_name_plural = _("statements")
+        ordering = ["created_at", "pk"]
+        indexes = [
+            models.Index(fields=["conversation", "status", "created_at"]),
+            models.Index(fields=["author_participant", "created_at"]),
+        ]
+
+    def __str__(self) -> str:
+        return self.text[:60]
+
+
+class Vote(models.Model):
+    # The conversation is kept on the vote too, so that reading a conversation's vote matrix
+    # is one indexed query.
+    conversation = models.ForeignKey(
+        Conversation, verbose_name=_("conversation"), on_delete=models.CASCADE, related_name="+"
+    )
+    statement = models.ForeignKey(
+        Statement, verbose_name=_("statement"), on_delete=models.CASCADE, related_name="votes"
+    )
+    participant = models.ForeignKey(
+        "accounts.Participant",
+        verbose_name=_("participant"),
+        on_delete=models.CASCADE,
+        related_name="conversation_votes",
+    )
+    value = models.SmallIntegerField(_("vote"), choices=VoteValue.choices)
+    created_at = models.DateTimeField(_("voted on"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("changed on"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("vote")
+        verbose_name_plural = _("votes")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["participant", "statement"], name="one_vote_per_participant_statement"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(value__in=[-1, 0, 1]), name="vote_value_agree_disagree_pass"
+            ),
+        ]
+        indexes = [models.Index(fields=["conversation", "participant"])]
+
+    def __str__(self) -> str:
+        return f"{self.statement_id}: {self.value}"
+
+
+class OpinionResult(models.Model):
+    """One computation of a conversation's opinion groups. `result` is the output of
+    analysis.opinion.opinion_groups without the per-participant part, plus aggregate vote
+    counts per shown group; `state` is passed back as `previous` next time."""
+
+    conversation = models.ForeignKey(
+        Conversation,
+        verbose_name=_("conversation"),
+        on_delete=models.CASCADE,
+        related_name="results",
+    )
+    computed_at = models.DateTimeField(_("computed at"))
+    votes_count = models.PositiveIntegerField(_("votes"))
+    participants_count = models.PositiveIntegerField(_("participants"), default=0)
+    result = models.JSONField(_("result"), default=dict)
+    state = models.JSONField(_("state"), default=dict, blank=True)
+
+    class Meta:
+        verbose_name = _("opinion groups result")
+        verbose_name_plural = _("opinion groups results")
+        ordering = ["-computed_at", "-pk"]
+        get_latest_by = ["computed_at", "pk"]
+        indexes = [models.Index(fields=["conversation", "-computed_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.conversation_id} @ {self.computed_at:%Y-%m-%d %H:%M}"

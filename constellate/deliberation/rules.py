@@ -1,0 +1,35 @@
+"""Who may see and run conversations. The single place for these checks.
+
+- Staff pages and the report: everyone who sees the initiative's staff pages (organisation
+  members with an organisation-wide role, and the initiative's own members).
+- Setting up, adding the team's statements and moderating: who may change the initiative
+  (organisation admin, the initiative's lead and facilitators).
+- The report for participants: when the initiative is public and the activity is shown on the
+  public page, the people who took part (through the activity's link) see the report too,
+  so that they see where their voice landed. Otherwise only the team sees it.
+Nobody ever sees who voted what: the pages and the stored results hold only aggregates.
+Another organisation sees nothing."""
+
+import rules
+
+from constellate.initiatives.rules import can_edit, can_view
+
+
+@rules.predicate
+def can_view_activity(user, activity) -> bool:
+    return can_view(user, activity.initiative)
+
+
+@rules.predicate
+def can_run(user, activity) -> bool:
+    return can_edit(user, activity.initiative)
+
+
+def report_is_public(activity) -> bool:
+    """Participants (through the link) may see the report of this conversation."""
+    return activity.initiative.is_public and activity.is_public
+
+
+rules.add_perm("deliberation.view_conversations", can_view)
+rules.add_perm("deliberation.view_conversation", can_view_activity)
+rules.add_perm("deliberation.run_conversation", can_run)
