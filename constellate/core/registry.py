@@ -32,6 +32,9 @@ class ContributionType:
     # field the contributions are counted under "not said".
     date_field: str = "created_at"
     target_group_field: str | None = None
+    # For a contribution that people give many of at once (votes), "who is missing" counts
+    # the people who gave them in each period, not every single one.
+    counts_people: bool = False
 
     def get_model(self) -> Any:
         return apps.get_model(self.model)

@@ -102,6 +102,7 @@ register_contribution_type(
         personal_fields=("value",),
         serialize=_serialize_vote,
         date_field="created_at",
+        counts_people=True,
     )
 )
 register_personal_data(

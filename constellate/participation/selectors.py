@@ -187,7 +187,9 @@ def _contribution_rows(item, initiative: Initiative, period: str):
             mv_channel=F(f"{prefix}setting") if through_activity else empty,
             mv_place=F(f"{prefix}location") if through_activity else empty,
         )
-        .annotate(n=Count("pk"))
+        .annotate(
+            n=Count(item.participant_field, distinct=True) if item.counts_people else Count("pk")
+        )
         .order_by()
     )
 

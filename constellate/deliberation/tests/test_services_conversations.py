@@ -235,3 +235,14 @@ def test_the_previous_state_is_passed_on_and_only_a_few_results_are_kept(dummy_t
     # Each computation counted on from the state of the one before (Pol.is's stable k).
     counts = sorted(r.state["k"]["last_k_count"] for r in results)
     assert counts == list(range(3, services.RESULTS_KEPT + 3))
+
+
+def test_who_is_missing_counts_a_voter_once_however_many_votes(scene):
+    from constellate.participation.selectors import participation_tally
+
+    activity, conversation, person = scene
+    for statement in statements(conversation, ["Eén", "Twee", "Drie", "Vier"]):
+        services.vote_cast(participant=person, statement=statement, value=1)
+    tally = participation_tally(initiative=activity.initiative)
+    # the join through the link does not exist here: only the votes count, as one person
+    assert tally.total == 1
