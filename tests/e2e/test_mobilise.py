@@ -83,8 +83,8 @@ def test_a_package_and_a_conversation_of_change_reach_the_teller(
     visit(page, f"/packages/{package.pk}/")
 
     # A conversation of change about the package.
-    _enter(page, f"main a[href='/initiatives/{initiative.pk}/conversations/']")
-    _enter(page, f"main a[href='/initiatives/{initiative.pk}/conversations/new/']")
+    _enter(page, f"main a[href='/initiatives/{initiative.pk}/change-conversations/']")
+    _enter(page, f"main a[href='/initiatives/{initiative.pk}/change-conversations/new/']")
     assert page.locator("h1").inner_text() == t(lang, "Record a conversation of change")
     _type(page, "#id_title", CONVERSATION[lang])
     _type(page, "#id_held_on", "06012026")
@@ -103,7 +103,7 @@ def test_a_package_and_a_conversation_of_change_reach_the_teller(
     _type(page, "#id_action-what", ACTION[lang])
     tab_to(page, f"input[name='action-stories'][value='{story.pk}']")
     page.keyboard.press("Space")
-    _enter(page, f"form[action='/conversations/{conversation.pk}/actions/'] button")
+    _enter(page, f"form[action='/change-conversations/{conversation.pk}/actions/'] button")
     action = ChangeAction.objects.get(conversation=conversation)
     assert list(action.stories.all()) == [story]
     assert ACTION[lang] in page.locator(f"#action-{action.pk}").inner_text()
@@ -130,7 +130,7 @@ def test_a_package_and_a_conversation_of_change_reach_the_teller(
     assert t(lang, "Places") in main  # the page still works
     package.refresh_from_db()
     assert package.stories_withdrawn == 1
-    visit(page, f"/conversations/{conversation.pk}/")
+    visit(page, f"/change-conversations/{conversation.pk}/")
     assert list(action.stories.all()) == []
     assert ACTION[lang] in page.locator("main").inner_text()
     conversation.refresh_from_db()
