@@ -104,7 +104,9 @@ def map_list(page, lang, initiative) -> str:
 
 def missing_row(page, lang, initiative, group) -> str:
     visit(page, f"/initiatives/{initiative.pk}/missing/")
-    row = page.locator("#groups + .table-wrap table tr").filter(has=page.locator("th", has_text=group))
+    row = page.locator("#groups + .table-wrap table tr").filter(
+        has=page.locator("th", has_text=group)
+    )
     check_page(page)
     return row.inner_text()
 
@@ -125,9 +127,7 @@ def test_snowball_from_facilitator_to_referral_link_and_back(
     with lands(page):
         page.keyboard.press("Enter")
 
-    yusuf = add_stakeholder(
-        page, lang, initiative, name="Yusuf Amrani", kind="resident", group=J
-    )
+    yusuf = add_stakeholder(page, lang, initiative, name="Yusuf Amrani", kind="resident", group=J)
     brug = add_stakeholder(
         page,
         lang,
