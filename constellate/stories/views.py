@@ -120,10 +120,9 @@ def _draft(request, pk):
     return story
 
 
-@never_cache
-def tell_consent(request, pk):
-    story = _draft(request, pk)
-    current = services.consent_current(story)
+def _consent_form(request, story, current) -> tuple[ConsentForm, bool]:
+    """The teller's consent form, filled with their current choices; on a valid POST the
+    choices are saved as a new consent version. Returns the form and whether it was saved."""
     form = ConsentForm(
         request.POST if request.method == "POST" else None,
         initial=ConsentForm.initial_from(current, story),
@@ -139,9 +138,18 @@ def tell_consent(request, pk):
         except ValidationError as exc:
             apply_validation_error(form, exc)
         else:
-            if selectors.scales_for(activity=story.activity):
-                return redirect("stories:tell_scales", pk=story.pk)
-            return redirect("stories:tell_thanks", pk=story.pk)
+            return form, True
+    return form, False
+
+
+@never_cache
+def tell_consent(request, pk):
+    story = _draft(request, pk)
+    form, saved = _consent_form(request, story, services.consent_current(story))
+    if saved:
+        if selectors.scales_for(activity=story.activity):
+            return redirect("stories:tell_scales", pk=story.pk)
+        return redirect("stories:tell_thanks", pk=story.pk)
     return render(
         request,
         "stories/tell_consent.html",
@@ -207,23 +215,10 @@ def link(request, secret):
         return render(request, "stories/link_withdrawn.html", {"story": story})
     consents = list(story.consents.all())
     current = consents[0] if consents else None
-    form = ConsentForm(
-        request.POST if request.method == "POST" else None,
-        initial=ConsentForm.initial_from(current, story),
-    )
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.consent_give(
-                story=story,
-                teller_name=form.cleaned_data["teller_name"],
-                teller_email=form.cleaned_data["teller_email"],
-                **form.consent(),
-            )
-        except ValidationError as exc:
-            apply_validation_error(form, exc)
-        else:
-            messages.success(request, _("Your choices are saved."))
-            return redirect("stories:link", secret=secret)
+    form, saved = _consent_form(request, story, current)
+    if saved:
+        messages.success(request, _("Your choices are saved."))
+        return redirect("stories:link", secret=secret)
     from constellate.stories import selectors_mobilise, services_mobilise
 
     news = selectors_mobilise.story_news_unseen(story=story)
