@@ -316,3 +316,29 @@ def test_the_path_for_many_matches_finds_the_same(place, monkeypatch, story_stor
     assert _found(initiative, lead, query="fietsbel buurman") == {a.pk}
     assert _found(initiative, lead, medium=Medium.AUDIO) == {a.pk}
     assert _found(initiative, lead, medium=Medium.AUDIO, query="binnen") == set()
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        '"',
+        "loket AND (",
+        "*",
+        "NEAR(",
+        "lo\x00ket",
+        "'; DROP TABLE x; --",
+        "^loket",
+        "-",
+        "ü" * 200,
+    ],
+)
+def test_hostile_search_words_get_a_page_not_a_server_error(query):
+    initiative = InitiativeFactory()
+    lead = member(initiative.organisation, OrgRole.FACILITATOR)
+    InitiativeMembershipFactory(initiative=initiative, user=lead, role=InitiativeRole.LEAD)
+    told_story(gathering_activity(initiative=initiative), text="Het loket was dicht.")
+    client = Client(raise_request_exception=False)
+    client.force_login(lead)
+    url = reverse("stories:list", args=[initiative.pk])
+    assert client.get(url, {"q": query}).status_code == 200
+    assert client.get(url, {"q": "loket", "page": "99999999999999999999"}).status_code == 200
