@@ -18,6 +18,7 @@ from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from constellate.core.spreadsheet import FORMULA_STARTS, formula_safe
 from constellate.initiatives.services import initiative_touch
 from constellate.stakeholders import services
 from constellate.stakeholders.choices import Entity, Kind, Level, ReachWay, ServiceRole, Status
@@ -48,9 +49,6 @@ COLUMNS = (
 )
 REQUIRED_COLUMNS = ("name", "kind")
 LIST_SEPARATOR = ";"
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
 class ImportRejected(ValidationError):
     """The file as a whole cannot be read: nothing of it is shown or imported."""
 
@@ -350,10 +348,8 @@ def _as_cell(value: Any) -> str:
 # Export ---------------------------------------------------------------------------------
 
 
-def formula_safe(value: Any) -> str:
-    """A cell a spreadsheet shows as text: a leading formula sign gets an apostrophe."""
-    text = _as_cell(value)
-    return "'" + text if text.startswith(FORMULA_STARTS) else text
+def _cell(value: Any) -> str:
+    return formula_safe(_as_cell(value))
 
 
 def export_csv(*, initiative: Any, contact_details: bool) -> str:
@@ -373,7 +369,7 @@ def export_csv(*, initiative: Any, contact_details: bool) -> str:
         }
         if not contact_details:
             values["phone"] = values["email"] = ""
-        writer.writerow([formula_safe(values[c]) for c in COLUMNS])
+        writer.writerow([_cell(values[c]) for c in COLUMNS])
     return "\ufeff" + out.getvalue()
 
 

@@ -153,6 +153,17 @@ def _current(field: str):
     return Subquery(latest.values(field)[:1])
 
 
+def consent_annotated(stories: QuerySet[Story]) -> QuerySet[Story]:
+    """`stories` with their current consent's answers as consent_analysis, consent_quotes,
+    consent_named and consent_keep_until."""
+    return stories.annotate(
+        consent_analysis=_current("analysis"),
+        consent_quotes=_current("quotes"),
+        consent_named=_current("named"),
+        consent_keep_until=_current("keep_until"),
+    )
+
+
 def stories_for_analysis(*, initiative: Initiative) -> QuerySet[Story]:
     """The stories whose teller allows use for analysis (for theme suggestions, counts by
     scale and the like: curation builds on this, never on Story.objects directly)."""

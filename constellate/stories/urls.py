@@ -1,6 +1,6 @@
 from django.urls import path
 
-from constellate.stories import views, views_curation, views_mobilise
+from constellate.stories import views, views_curation, views_export, views_mobilise
 
 app_name = "stories"
 
@@ -13,6 +13,7 @@ urlpatterns = [
     path("my-story/<str:secret>/withdraw/", views.link_withdraw, name="link_withdraw"),
     path("my-story/<str:secret>/files/<int:media_pk>/", views.link_media, name="link_media"),
     path("initiatives/<int:pk>/stories/", views.story_list, name="list"),
+    path("initiatives/<int:pk>/stories/export.csv", views_export.stories_export, name="export"),
     path("stories/<int:pk>/", views.story_detail, name="detail"),
     path("stories/<int:pk>/files/<int:media_pk>/", views.story_media, name="media"),
     path("activities/<int:pk>/stories/new/", views.assisted, name="assisted"),

@@ -336,18 +336,24 @@ def _story(request, pk):
     return story
 
 
+def search_form(request, initiative, activities) -> StorySearchForm:
+    """The stories' search and filters (the list and the export share them); only the
+    consent scopes the viewer may hear are offered."""
+    team = is_team(request.user, initiative)
+    return StorySearchForm(
+        request.GET,
+        activities=activities,
+        audiences=[(v, label) for v, label in Audience.choices if team or v != Audience.TEAM],
+    )
+
+
 @login_required
 def story_list(request, pk):
     initiative = _initiative(request, pk)
     activities = list(selectors.gathering_activities(initiative=initiative))
     can_gather = any(request.user.has_perm("stories.record_story", a) for a in activities[:1])
     can_set_up = request.user.has_perm("initiatives.change_initiative", initiative)
-    team = is_team(request.user, initiative)
-    form = StorySearchForm(
-        request.GET,
-        activities=activities,
-        audiences=[(v, label) for v, label in Audience.choices if team or v != Audience.TEAM],
-    )
+    form = search_form(request, initiative, activities)
     filters = form.filters()
     stories = selectors.story_search(initiative=initiative, user=request.user, **filters)
     return render(
@@ -363,6 +369,7 @@ def story_list(request, pk):
             "activities": activities,
             "can_gather": can_gather,
             "can_set_up": can_set_up,
+            "can_export": request.user.has_perm("stories.curate", initiative),
         },
     )
 
