@@ -1,19 +1,12 @@
-"""Telling a story on a phone, in Dutch and in English: a participant joins a story-gathering
-activity through its link, tells a short text story with a small sound recording, gives
-consent in plain words, answers the scales, and keeps the private link; then, through that
-link, withdraws the story, after which it and its recording are gone. Keyboard only (the file
-is chosen with the system's file dialog, which the test fills), zero axe violations on every
-page."""
-
-import os
+"""Assisted entry, in Dutch and in English: a community reporter enters a story told by phone
+with the teller's consent. (A participant telling a story on a phone is part of
+test_story_path.py.) Keyboard only, zero axe violations on every page."""
 
 import pytest
 
 from constellate.initiatives.choices import ActivityKind
 from constellate.initiatives.tests.factories import ActivityFactory
-from constellate.stories.choices import StoryStatus
-from constellate.stories.models import Story, StoryMedia
-from constellate.stories.tests.conftest import tiny_wav
+from constellate.stories.models import Story
 from tests.e2e.browser import lands, press_until, switch_language, t, tab_to, visit
 
 pytestmark = pytest.mark.browser
@@ -48,76 +41,6 @@ def story_storage_e2e(settings, tmp_path):
             "OPTIONS": {"location": str(tmp_path / "stories"), "base_url": "/no-public-url/"},
         },
     }
-
-
-@pytest.mark.parametrize("lang", ["nl", "en"])
-def test_a_participant_tells_a_story_and_withdraws_it(
-    new_page, initiative, story_storage_e2e, lang
-):
-    activity = ActivityFactory(
-        initiative=initiative,
-        title="Verhalen van het loket",
-        kind=ActivityKind.STORY_GATHERING,
-        purpose="Wat gebeurde er de laatste keer dat u hulp vroeg?",
-        is_public=True,
-        joining_open=True,
-    )
-    page = new_page(viewport=PHONE, is_mobile=True, has_touch=True)
-
-    # Joining through the link, then the invitation to tell a story.
-    visit(page, activity.get_join_url())
-    switch_language(page, lang)
-    _press_enter_on(page, "main form button[type='submit']")
-    _press_enter_on(page, "main a[href$='/story/']")
-    assert page.locator("h1").inner_text() == t(lang, "Tell your story")
-    assert activity.purpose in page.locator("main").inner_text()
-
-    # The story: a few words and a small recording.
-    tab_to(page, "#id_text")
-    page.keyboard.type(TEXT[lang])
-    page.locator("#id_media").set_input_files(
-        {"name": "opname.wav", "mimeType": "audio/wav", "buffer": tiny_wav()}
-    )
-    _press_enter_on(page, "main form button[type='submit']")
-
-    # Consent, in plain words.
-    assert page.locator("h1").inner_text() == t(lang, "Your choices")
-    _choose(page, "id_audience_1")  # the organisation
-    _choose(page, "id_analysis_0")  # yes
-    _choose(page, "id_quotes_1")  # no
-    _press_enter_on(page, "main form button[type='submit']")
-
-    # The scales, then the private link.
-    assert page.locator("h1").inner_text() == t(lang, "About your story")
-    _choose(page, "id_scale_feeling_1")  # bad
-    _press_enter_on(page, "main form button[type='submit']")
-    assert page.locator("h1").inner_text() == t(lang, "Thank you for your story")
-    link = page.locator("#story-link").input_value()
-    assert "/my-story/" in link
-
-    story = Story.objects.get(activity=activity)
-    media = StoryMedia.objects.get(story=story)
-    assert story.text == TEXT[lang] and media.medium == "audio"
-    assert dict(story.scale_answers.values_list("scale", "value")) == {"feeling": "bad"}
-    path = media.file.path
-    assert os.path.exists(path)
-
-    # Later, through the private link: the story and its recording, then withdrawal.
-    visit(page, link)
-    assert TEXT[lang] in page.locator("main").inner_text()
-    assert page.locator("main audio").count() == 1
-    _press_enter_on(page, "main a[href$='/withdraw/']")
-    assert page.locator("h1").inner_text() == t(lang, "Withdraw your story?")
-    tab_to(page, "#id_confirm")
-    page.keyboard.press("Space")
-    _press_enter_on(page, "main form button[type='submit']")
-    assert page.locator("h1").inner_text() == t(lang, "Your story is withdrawn")
-    assert TEXT[lang] not in page.content()
-
-    tomb = Story.all_objects.get(pk=story.pk)
-    assert tomb.status == StoryStatus.WITHDRAWN and tomb.text == ""
-    assert not StoryMedia.objects.filter(pk=media.pk).exists()
-    assert not os.path.exists(path)
 
 
 @pytest.mark.parametrize("lang", ["nl", "en"])
