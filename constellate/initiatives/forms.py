@@ -216,7 +216,14 @@ class RowFormSet(forms.BaseFormSet):
 
 def _row_formset(form_class):
     return forms.formset_factory(
-        form_class, formset=RowFormSet, extra=0, max_num=MAX_ROWS, validate_max=True
+        form_class,
+        formset=RowFormSet,
+        extra=0,
+        max_num=MAX_ROWS,
+        validate_max=True,
+        # A tampered row count builds at most this many forms (Django's default is 1,000 more
+        # than max_num: a cheap request that costs seconds to answer).
+        absolute_max=MAX_ROWS + 1,
     )
 
 
