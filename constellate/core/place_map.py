@@ -26,6 +26,7 @@ MIN_SPAN = 1000
 R_MIN, R_MAX = 7.0, 26.0
 FILL = "#0072B2"  # Okabe-Ito blue, as the network map
 INK = "#1a1a1a"
+LABEL_MAX = 28
 
 
 @dataclass(frozen=True)
@@ -98,6 +99,10 @@ def place_map_svg(
         place, (x, y) = places[i], points[i]
         r = _radius(place.count, most)
         label = escape(place.name)
+        # A long name is cut on the map (the table and the tooltip have it whole).
+        short = escape(
+            place.name if len(place.name) <= LABEL_MAX else place.name[: LABEL_MAX - 1] + "…"
+        )
         count_text = ngettext("%(n)d story", "%(n)d stories", place.count) % {"n": place.count}
         # Labels on the right of a circle, or on its left in the right third of the box.
         right = x < WIDTH * 2 / 3
@@ -108,7 +113,7 @@ def place_map_svg(
             f"<title>{label}: {escape(count_text)}</title>"
             f'<circle cx="{_num(x)}" cy="{_num(y)}" r="{_num(r)}" fill="{FILL}" '
             f'fill-opacity="0.75" stroke="{INK}" stroke-width="1.5"/>'
-            f'<text x="{_num(tx)}" y="{_num(y + 4)}" text-anchor="{anchor}">{label} '
+            f'<text x="{_num(tx)}" y="{_num(y + 4)}" text-anchor="{anchor}">{short} '
             f"({place.count})</text></g>"
         )
     bar_metres = _nice_length(metres_per_unit * (WIDTH / 4))
