@@ -211,9 +211,10 @@ def package_places(stories: list[Story]) -> list[PlaceRow]:
     current consent and is cleared on withdrawal). Ordered by name."""
     rows: dict[int, PlaceRow] = {}
     for number, story in enumerate(stories, start=1):
-        if story.place_id is None or story.status != "active":
+        place = story.place if story.place_id is not None else None
+        if place is None or story.status != "active":
             continue
-        row = rows.setdefault(story.place_id, PlaceRow(place=story.place, stories=[]))
+        row = rows.setdefault(place.pk, PlaceRow(place=place, stories=[]))
         row.stories.append((story, number))
     return sorted(rows.values(), key=lambda row: (row.place.name.lower(), row.place.pk))
 
