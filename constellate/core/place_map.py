@@ -27,6 +27,7 @@ R_MIN, R_MAX = 7.0, 26.0
 FILL = "#0072B2"  # Okabe-Ito blue, as the network map
 INK = "#1a1a1a"
 LABEL_MAX = 28
+CHAR_WIDTH = 7.2  # a rough average at font-size 13, enough to keep labels apart
 
 
 @dataclass(frozen=True)
@@ -83,6 +84,23 @@ def _radius(count: int, most: int) -> float:
     return R_MIN + (R_MAX - R_MIN) * math.sqrt(count / most) if most else R_MIN
 
 
+def _free_label_y(
+    taken: list[tuple[float, float, float, float]], x: float, y: float, chars: int, right: bool
+) -> float:
+    """A baseline near `y` where the label does not overlap one placed before (places close
+    together would otherwise print their names on top of each other); records its box."""
+    width = chars * CHAR_WIDTH
+    left = x if right else x - width
+    for shift in (0, 15, -15, 30, -30, 45, -45):
+        top = y + shift - 12
+        box = (left, top, left + width, top + 15)
+        if all(box[2] <= b[0] or b[2] <= box[0] or box[3] <= b[1] or b[3] <= box[1] for b in taken):
+            taken.append(box)
+            return min(max(y + shift, 14), HEIGHT - 30)
+    taken.append((left, y - 12, left + width, y + 3))
+    return y
+
+
 def place_map_svg(
     places: Sequence[MapPlace], *, title: str, map_id: str = "place-map"
 ) -> SafeString:
@@ -95,6 +113,7 @@ def place_map_svg(
     # Bigger circles first, so a small one on top of a big one stays visible.
     order = sorted(range(len(places)), key=lambda i: (-places[i].count, places[i].name))
     marks = []
+    taken: list[tuple[float, float, float, float]] = []  # label boxes already placed
     for i in order:
         place, (x, y) = places[i], points[i]
         r = _radius(place.count, most)
@@ -108,12 +127,13 @@ def place_map_svg(
         right = x < WIDTH * 2 / 3
         tx = x + r + 4 if right else x - r - 4
         anchor = "start" if right else "end"
+        ty = _free_label_y(taken, tx, y + 4, len(short) + 4, right)
         marks.append(
             f'<g class="place-map-place" data-name="{label}" data-count="{place.count}">'
             f"<title>{label}: {escape(count_text)}</title>"
             f'<circle cx="{_num(x)}" cy="{_num(y)}" r="{_num(r)}" fill="{FILL}" '
             f'fill-opacity="0.75" stroke="{INK}" stroke-width="1.5"/>'
-            f'<text x="{_num(tx)}" y="{_num(y + 4)}" text-anchor="{anchor}">{short} '
+            f'<text x="{_num(tx)}" y="{_num(ty)}" text-anchor="{anchor}">{short} '
             f"({place.count})</text></g>"
         )
     bar_metres = _nice_length(metres_per_unit * (WIDTH / 4))
