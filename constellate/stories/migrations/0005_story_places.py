@@ -5,41 +5,69 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('initiatives', '0002_activity_initiative_runby_idx'),
-        ('stories', '0004_story_search'),
+        ("initiatives", "0002_activity_initiative_runby_idx"),
+        ("stories", "0004_story_search"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Place',
+            name="Place",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=120, verbose_name='name')),
-                ('latitude', models.FloatField(verbose_name='latitude')),
-                ('longitude', models.FloatField(verbose_name='longitude')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='added')),
-                ('initiative', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='story_places', to='initiatives.initiative', verbose_name='initiative')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=120, verbose_name="name")),
+                ("latitude", models.FloatField(verbose_name="latitude")),
+                ("longitude", models.FloatField(verbose_name="longitude")),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="added")),
+                (
+                    "initiative",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="story_places",
+                        to="initiatives.initiative",
+                        verbose_name="initiative",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'place',
-                'verbose_name_plural': 'places',
-                'ordering': ['name', 'pk'],
+                "verbose_name": "place",
+                "verbose_name_plural": "places",
+                "ordering": ["name", "pk"],
             },
         ),
         migrations.AddField(
-            model_name='consent',
-            name='place',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='stories.place', verbose_name='place shared'),
+            model_name="consent",
+            name="place",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="+",
+                to="stories.place",
+                verbose_name="place shared",
+            ),
         ),
         migrations.AddField(
-            model_name='story',
-            name='place',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='stories', to='stories.place', verbose_name='place'),
+            model_name="story",
+            name="place",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="stories",
+                to="stories.place",
+                verbose_name="place",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='place',
-            constraint=models.UniqueConstraint(fields=('initiative', 'name'), name='one_place_per_name'),
+            model_name="place",
+            constraint=models.UniqueConstraint(
+                fields=("initiative", "name"), name="one_place_per_name"
+            ),
         ),
     ]
