@@ -18,7 +18,9 @@ Photos (``image``), parsed and written anew with Pillow:
     and all metadata is left out: EXIF (camera make and serial number, date, GPS place), XMP,
     comments, and anything appended after the image data. Only the colour profile is kept.
     When the teller chose to share the place (``keep_location=True``) the GPS data alone is
-    written back.
+    written back. With ``read_location=True`` the photo's GPS position is returned as
+    ``location`` (decimal degrees), in memory only, so a caller can turn it into something
+    coarser (the stories app: the nearest of an initiative's named places) and drop it.
     HEIC/HEIF and AVIF photos are *not* accepted: Pillow cannot open HEIC without an extra
     native plugin. This matters little in practice, because an iPhone converts its HEIC photos
     to JPEG when a browser uploads them; someone who sends a HEIC file anyway gets a message
@@ -63,6 +65,7 @@ language and says what can be sent instead; ``.code`` is stable for programs and
 from __future__ import annotations
 
 import io
+import math
 import os
 import re
 import shutil
@@ -161,6 +164,9 @@ class CheckedUpload:
     ``duration`` (seconds) are given where the file states them cheaply, else None.
     ``had_location`` says whether the upload carried a place (GPS in a photo's EXIF or XMP, a
     location atom in an MP4/MOV); it was removed unless ``keep_location`` was set.
+    ``location`` is the photo's GPS position as (latitude, longitude) in decimal degrees, only
+    when ``read_location`` was asked and the photo had a readable one (never for sound and
+    video); do not store it as such.
     """
 
     medium: str
@@ -173,6 +179,7 @@ class CheckedUpload:
     height: int | None = None
     duration: float | None = None
     had_location: bool = False
+    location: tuple[float, float] | None = None
 
 
 # ----------------------------------------------------------------------------------------------
@@ -273,6 +280,7 @@ def check_upload(
     *,
     media: Iterable[str],
     keep_location: bool = False,
+    read_location: bool = False,
     limits: dict[str, int] | None = None,
 ) -> CheckedUpload:
     """Check an uploaded file and return it cleaned, or raise :class:`UploadRefused`.
@@ -280,7 +288,8 @@ def check_upload(
     ``upload`` is a Django ``UploadedFile`` (anything with ``.name``, ``.size`` and a readable
     ``.file`` works). ``media`` says which of ``"image"``, ``"audio"`` and ``"video"`` are
     welcome here. ``keep_location`` keeps the place stored in a photo or phone video (the
-    teller chose to share it); otherwise it is removed.
+    teller chose to share it); otherwise it is removed. ``read_location`` returns a photo's
+    GPS position in ``location`` (see :class:`CheckedUpload`).
     """
     wanted = tuple(dict.fromkeys(media))
     if not wanted or any(m not in MEDIA for m in wanted):
@@ -323,7 +332,9 @@ def check_upload(
         if size > sizes["image"]:
             raise _refuse_too_large("image", size, sizes["image"])
         data = _read_at(fh, 0, size)
-        return _check_image(data, name=name, keep_location=keep_location)
+        return _check_image(
+            data, name=name, keep_location=keep_location, read_location=read_location
+        )
 
     if kind == "isobmff":
         found = _check_isobmff(fh, size)
@@ -434,7 +445,9 @@ def _sniff(head: bytes) -> str | None:
 # Photos
 
 
-def _check_image(data: bytes, *, name: str, keep_location: bool) -> CheckedUpload:
+def _check_image(
+    data: bytes, *, name: str, keep_location: bool, read_location: bool = False
+) -> CheckedUpload:
     if ImageFile.LOAD_TRUNCATED_IMAGES:
         # Set elsewhere, this would let half-decoded photos through padded with grey.
         raise ImproperlyConfigured("PIL.ImageFile.LOAD_TRUNCATED_IMAGES must stay False")
@@ -474,7 +487,7 @@ def _check_image(data: bytes, *, name: str, keep_location: bool) -> CheckedUploa
         with warnings.catch_warnings():
             # Pillow warns about damaged EXIF ("Corrupt EXIF data"); it is dropped anyway.
             warnings.simplefilter("ignore", UserWarning)
-            cleaned, had_location = _rewrite_image(image, keep_location=keep_location)
+            cleaned, had_location, location = _rewrite_image(image, keep_location=keep_location)
         with Image.open(io.BytesIO(cleaned)) as result:
             width, height = result.size
     except Exception:  # noqa: BLE001 - a photo that decodes but cannot be written anew
@@ -490,6 +503,7 @@ def _check_image(data: bytes, *, name: str, keep_location: bool) -> CheckedUploa
         height=height,
         duration=None,
         had_location=had_location,
+        location=location if read_location else None,
     )
 
 
@@ -529,8 +543,40 @@ def _gps_of(exif: Any) -> dict[int, Any]:
         return {}
 
 
-def _rewrite_image(image: Any, *, keep_location: bool) -> tuple[bytes, bool]:
-    """Write the photo anew, upright, without metadata (GPS kept only when asked)."""
+def _degrees(value: Any, ref: Any, negative: str) -> float | None:
+    """Decimal degrees from EXIF's (degrees, minutes, seconds) rationals and N/S or E/W."""
+    try:
+        parts = [float(part) for part in value]
+        if len(parts) != 3 or any(math.isnan(p) or math.isinf(p) or p < 0 for p in parts):
+            return None
+        degrees = parts[0] + parts[1] / 60 + parts[2] / 3600
+    except (TypeError, ValueError, ZeroDivisionError):
+        return None
+    if isinstance(ref, bytes):
+        ref = ref.decode("ascii", "replace")
+    if str(ref or "").strip().upper().startswith(negative):
+        degrees = -degrees
+    return degrees
+
+
+def _gps_position(gps: dict[int, Any]) -> tuple[float, float] | None:
+    """The (latitude, longitude) of an EXIF GPS block, or None when it is missing or odd."""
+    if not gps or 2 not in gps or 4 not in gps:
+        return None
+    latitude = _degrees(gps[2], gps.get(1), "S")
+    longitude = _degrees(gps[4], gps.get(3), "W")
+    if latitude is None or longitude is None:
+        return None
+    if not (-90 <= latitude <= 90 and -180 <= longitude <= 180):
+        return None
+    return latitude, longitude
+
+
+def _rewrite_image(
+    image: Any, *, keep_location: bool
+) -> tuple[bytes, bool, tuple[float, float] | None]:
+    """Write the photo anew, upright, without metadata (GPS kept only when asked). Returns
+    the bytes, whether the photo had a place, and its GPS position if readable."""
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", UserWarning)  # Pillow's "Corrupt EXIF data"
@@ -539,6 +585,7 @@ def _rewrite_image(image: Any, *, keep_location: bool) -> tuple[bytes, bool]:
         # Unreadable EXIF is simply left out; the photo itself decoded fine.
         exif = Image.Exif()
     gps = _gps_of(exif)
+    position = _gps_position(gps)
     xmp = image.info.get("xmp") or image.info.get("XML:com.adobe.xmp") or b""
     if isinstance(xmp, str):
         xmp = xmp.encode("utf-8", "replace")
@@ -567,7 +614,7 @@ def _rewrite_image(image: Any, *, keep_location: bool) -> tuple[bytes, bool]:
         if fmt == "GIF":
             extra["disposal"] = 2
         copies[0].save(out, format=fmt, save_all=True, append_images=copies[1:], **extra, **options)
-        return out.getvalue(), had_location
+        return out.getvalue(), had_location, position
 
     try:
         with warnings.catch_warnings():
@@ -588,7 +635,7 @@ def _rewrite_image(image: Any, *, keep_location: bool) -> tuple[bytes, bool]:
         upright.save(out, format="WEBP", quality=90, **options)
     else:
         upright.save(out, format=fmt, **options)
-    return out.getvalue(), had_location
+    return out.getvalue(), had_location, position
 
 
 def strip_image_location(image_bytes: bytes, *, keep_location: bool = False) -> bytes:

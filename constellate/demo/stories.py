@@ -4,6 +4,10 @@ Text only (no files). Some are told through the activity's link by a pseudonymou
 participant (when the activity is open), the others entered by the pilot's community
 reporter on the teller's behalf.
 
+Houten also keeps a few named places (neighbourhoods, the town centre); some of its tellers
+share which place their story is about, and a published public package of its public stories
+shows them on a map.
+
 `load_demo` calls `load_pilot_stories` for every pilot; it adds nothing to an activity that
 already has stories, so running it twice changes nothing."""
 
@@ -16,11 +20,12 @@ from constellate.accounts.models import User
 from constellate.accounts.services import participant_create
 from constellate.initiatives.choices import ActivityKind
 from constellate.initiatives.models import Initiative
-from constellate.stories import services
-from constellate.stories.choices import Audience, Keep, StoryType
+from constellate.stories import services, services_mobilise
+from constellate.stories.choices import Audience, Keep, PackageVisibility, StoryType
 from constellate.stories.models import Story
 
-# Per pilot slug: (type, channel, who may hear it, days ago, title, text, scale answers).
+# Per pilot slug: (type, channel, who may hear it, days ago, title, text, scale answers, and
+# optionally the name of the place the teller shares, one of _PLACES).
 # Channel "online" means told through the link (when the activity is open).
 _STORIES: dict[str, list[tuple[Any, ...]]] = {
     "houten": [
@@ -34,6 +39,7 @@ _STORIES: dict[str, list[tuple[Any, ...]]] = {
             "afdeling. Niemand wist dat ik het al had gedaan. Dat kost me dagen en ik werd "
             "er heel onzeker van.",
             {"about": "me", "feeling": "bad"},
+            "Centrum (Het Rond)",
         ),
         (
             StoryType.TESTIMONY,
@@ -44,6 +50,7 @@ _STORIES: dict[str, list[tuple[Any, ...]]] = {
             "Sinds ik één vaste consulent heb, durf ik weer te bellen. Ze kent mijn situatie "
             "en ik hoef niet alles opnieuw te vertellen.",
             {"about": "me", "feeling": "good"},
+            "Houten-Zuid",
         ),
         (
             StoryType.DIALOGUE,
@@ -55,6 +62,29 @@ _STORIES: dict[str, list[tuple[Any, ...]]] = {
             "het een stage via de bibliotheek, voor mij een vrijwilliger die meekeek naar "
             "mijn cv.",
             {"about": "neighbourhood", "feeling": "neutral"},
+            "Oud-Houten",
+        ),
+        (
+            StoryType.SNAPSHOT,
+            "paper",
+            Audience.PUBLIC,
+            21,
+            "Koffie in de bibliotheek",
+            "Elke dinsdag is er een koffieochtend over werk in de bibliotheek. Daar hoorde ik "
+            "van een baan bij de supermarkt. Zonder die ochtend had ik het nooit geweten.",
+            {"about": "me", "feeling": "good"},
+            "Centrum (Het Rond)",
+        ),
+        (
+            StoryType.SNAPSHOT,
+            "face_to_face",
+            Audience.PUBLIC,
+            14,
+            "De bus rijdt te laat",
+            "Ik kan werken op het bedrijventerrein, maar de eerste bus komt daar pas om half "
+            "negen. Zonder rijbewijs haal ik de vroege dienst niet.",
+            {"about": "neighbourhood", "feeling": "bad"},
+            "Houten-Zuid",
         ),
     ],
     "wroclaw": [
@@ -117,6 +147,25 @@ _STORIES: dict[str, list[tuple[Any, ...]]] = {
 
 CONSENT = {"analysis": True, "quotes": True, "named": False, "keep": Keep.TWO_YEARS}
 
+# Per pilot slug: the places its team keeps (name, latitude, longitude).
+_PLACES: dict[str, list[tuple[str, float, float]]] = {
+    "houten": [
+        ("Centrum (Het Rond)", 52.0283, 5.1683),
+        ("Oud-Houten", 52.0339, 5.1602),
+        ("Houten-Zuid", 52.0128, 5.1660),
+        ("Loerik", 52.0212, 5.1861),
+    ],
+}
+
+# Per pilot slug: a published public package of its public stories (title, introduction).
+_PACKAGES: dict[str, tuple[str, str]] = {
+    "houten": (
+        "Wat inwoners vertellen over werk zoeken",
+        "Verhalen die inwoners ons vertelden over werk zoeken in Houten. Op de kaart staan "
+        "alleen de plekken die vertellers zelf wilden delen.",
+    ),
+}
+
 
 def load_pilot_stories(
     pilot: dict[str, Any], initiative: Initiative, people: dict[str, User], today: date
@@ -128,9 +177,20 @@ def load_pilot_stories(
     if not stories or activity is None or Story.all_objects.filter(activity=activity).exists():
         return {}
     reporter = people.get("reporter") or next(iter(people.values()))
+    places = {
+        name: services.place_save(
+            initiative=initiative, name=name, latitude=latitude, longitude=longitude
+        )
+        for name, latitude, longitude in _PLACES.get(pilot["slug"], [])
+    }
     made = 0
-    for story_type, channel, audience, days_ago, title, text, answers in stories:
-        consent = {**CONSENT, "audience": audience}
+    public = []
+    for story_type, channel, audience, days_ago, title, text, answers, *place in stories:
+        consent = {
+            **CONSENT,
+            "audience": audience,
+            "place": places.get(place[0]) if place else None,
+        }
         if channel == "online" and activity.is_open_on(today):
             participant, _secret = participant_create(activity=activity)
             story, _secret = services.story_tell(
@@ -162,4 +222,19 @@ def load_pilot_stories(
             created_at=timezone.now() - timedelta(days=(today - told).days)
         )
         made += 1
-    return {"stories": made}
+        if audience == Audience.PUBLIC:
+            public.append(story)
+    result = {"stories": made, "places": len(places)}
+    if pilot["slug"] in _PACKAGES and public and initiative.is_public:
+        title, introduction = _PACKAGES[pilot["slug"]]
+        package = services_mobilise.package_save(
+            initiative=initiative,
+            actor=reporter,
+            title=title,
+            introduction=introduction,
+            visibility=PackageVisibility.PUBLIC,
+            stories=public,
+        )
+        services_mobilise.package_publish(package=package, actor=reporter)
+        result["packages"] = 1
+    return result

@@ -2,4 +2,4 @@
 `stories/_consent_wording.html` at this version: when the wording changes in meaning, raise
 the version, so every consent records which words it was given under."""
 
-CONSENT_WORDING_VERSION = "2026-11-1"
+CONSENT_WORDING_VERSION = "2026-11-2"

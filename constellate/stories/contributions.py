@@ -26,7 +26,7 @@ from constellate.initiatives.choices import ActivityKind
 
 def _serialize(story):
     """A story as the teller's data export shows it (tombstones without text)."""
-    consent = story.consents.order_by("-given_at", "-pk").first()
+    consent = story.consents.select_related("place").order_by("-given_at", "-pk").first()
     return {
         "initiative": story.activity.initiative.title,
         "activity": story.activity.title,
@@ -38,6 +38,8 @@ def _serialize(story):
         "language": story.language,
         "name": story.teller_name,
         "email": story.teller_email,
+        # The place the story is about (one of the initiative's named places), if shared.
+        "place": story.place.name if story.place_id and story.place else None,
         "files": [{"kind": m.medium, "type": m.mime, "size": m.size} for m in story.media.all()],
         "self_signification": {a.scale: a.value for a in story.scale_answers.all()},
         "consent": None
@@ -48,6 +50,7 @@ def _serialize(story):
             "quotes": consent.quotes,
             "named": consent.named,
             "keep_until": consent.keep_until,
+            "place": consent.place.name if consent.place else None,
             "wording": consent.wording,
             "given_at": consent.given_at,
             "withdrawn_at": consent.withdrawn_at,
@@ -60,7 +63,7 @@ def _stories_export(user):
 
     stories = (
         stories_of_user(user)
-        .select_related("activity__initiative")
+        .select_related("activity__initiative", "place")
         .prefetch_related("media", "scale_answers", "consents")
         .order_by("created_at", "pk")
     )
@@ -100,7 +103,14 @@ register_contribution_type(
         model="stories.Story",
         participant_field="told_by",
         initiative_path="activity__initiative",
-        personal_fields=("title", "text", "teller_name", "teller_email", "media__file"),
+        personal_fields=(
+            "title",
+            "text",
+            "teller_name",
+            "teller_email",
+            "media__file",
+            "place",
+        ),
         serialize=_serialize,
         date_field="created_at",
     )

@@ -43,14 +43,26 @@ class StoryFields(forms.Form):
         max_length=300,
     )
     place_shared = forms.BooleanField(
-        label=_("Share the place where the photo or video was made"),
+        label=_("Find the place of my story from where the photo was taken"),
         required=False,
-        help_text=_("If you do not tick this, we remove the location from the file."),
+        help_text=_(
+            "We look for the nearest of the places we know and keep only its name, never the "
+            "exact spot. You decide on the next step whether we show it. We always remove "
+            "the location from the file itself."
+        ),
     )
 
 
 class TellForm(StoryFields):
-    pass
+    def __init__(self, *args, has_places: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not has_places:
+            # Nothing to find the place among: the location is simply removed.
+            del self.fields["place_shared"]
+
+
+NO_PLACE = ""
+PLACE_FROM_PHOTO = "photo"
 
 
 class ConsentFields(forms.Form):
@@ -98,6 +110,31 @@ class ConsentFields(forms.Form):
         required=False,
         max_length=254,
     )
+    place = forms.ChoiceField(
+        label=_("May we show on a map which place your story is about?"),
+        required=False,
+        widget=forms.RadioSelect,
+        help_text=_(
+            "We only show the name of the place on a map, with other stories about it. "
+            "Never your address or where exactly you were."
+        ),
+        error_messages={
+            "invalid_choice": _("Choose one of the places in the list, or no place."),
+        },
+    )
+
+    def __init__(self, *args, places=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.places = {str(p.pk): p for p in places}
+        if self.places:
+            self.fields["place"].choices = [
+                (NO_PLACE, _("No, do not show a place")),
+                *[(key, p.name) for key, p in self.places.items()],
+            ]
+            self.fields["place"].initial = NO_PLACE
+        else:
+            # The initiative keeps no places: there is nothing to choose.
+            del self.fields["place"]
 
     def consent(self) -> dict:
         data = self.cleaned_data
@@ -108,6 +145,7 @@ class ConsentFields(forms.Form):
             "named": data["named"],
             "keep": data["keep"],
             "keep_until": data.get("keep_until"),
+            "place": self.places.get(data.get("place") or ""),
         }
 
 
@@ -115,8 +153,10 @@ class ConsentForm(ConsentFields):
     @classmethod
     def initial_from(cls, consent, story) -> dict:
         if consent is None:
-            return {}
+            # Before the first consent: the place suggested from the photo, if any.
+            return {"place": str(story.place_id)} if story.place_id else {}
         return {
+            "place": str(consent.place_id) if consent.place_id else NO_PLACE,
             "audience": consent.audience,
             "analysis": "yes" if consent.analysis else "no",
             "quotes": "yes" if consent.quotes else "no",
@@ -173,7 +213,6 @@ class AssistedForm(StoryFields, ConsentFields):
         "text",
         "media",
         "image_alt",
-        "place_shared",
         "audience",
         "analysis",
         "quotes",
@@ -182,12 +221,24 @@ class AssistedForm(StoryFields, ConsentFields):
         "teller_email",
         "keep",
         "keep_until",
+        "place",
     ]
 
-    def __init__(self, *args, scales, **kwargs):
-        super().__init__(*args, **kwargs)
+    def __init__(self, *args, scales, places=(), **kwargs):
+        super().__init__(*args, places=places, **kwargs)
         self.scales = scales
         add_scale_fields(self, scales)
+        # The place is one question here: a place from the list, where the photo was taken,
+        # or none. The checkbox of the teller's own form is not needed.
+        del self.fields["place_shared"]
+        if "place" in self.fields:
+            choices = list(self.fields["place"].choices)
+            self.fields["place"].choices = [
+                choices[0],
+                (PLACE_FROM_PHOTO, _("Where the photo was taken (the nearest place below)")),
+                *choices[1:],
+            ]
+            self.fields["place"].label = _("May we show on a map which place the story is about?")
         self.fields["teller_name"].label = _("Name of the teller (only if they want it shown)")
         self.fields["teller_email"].label = _("E-mail address of the teller (if they want news)")
         self.fields["text"].label = _("The story")
@@ -197,6 +248,57 @@ class AssistedForm(StoryFields, ConsentFields):
 
     def answers(self) -> dict[str, str]:
         return scale_answers(self, self.scales)
+
+    def place_from_photo(self) -> bool:
+        return self.cleaned_data.get("place") == PLACE_FROM_PHOTO
+
+
+class CoordinateField(forms.FloatField):
+    """A number in decimal degrees; a decimal comma (as Dutch is written) is fine too."""
+
+    def to_python(self, value):
+        if isinstance(value, str):
+            value = value.strip().replace(",", ".")
+        return super().to_python(value)
+
+
+class PlaceForm(forms.Form):
+    name = forms.CharField(
+        label=_("Name of the place"),
+        max_length=120,
+        help_text=_("As people know it: a neighbourhood, a library, a community centre."),
+        error_messages={"required": _("Give the place a name.")},
+    )
+    latitude = CoordinateField(
+        label=_("Latitude"),
+        min_value=-90,
+        max_value=90,
+        help_text=_("In decimal degrees, for example 52.0283 (north is positive)."),
+        error_messages={
+            "required": _("Give the latitude."),
+            "invalid": _("The latitude is a number from -90 to 90."),
+            "min_value": _("The latitude is a number from -90 to 90."),
+            "max_value": _("The latitude is a number from -90 to 90."),
+        },
+    )
+    longitude = CoordinateField(
+        label=_("Longitude"),
+        min_value=-180,
+        max_value=180,
+        help_text=_("In decimal degrees, for example 5.1684 (east is positive)."),
+        error_messages={
+            "required": _("Give the longitude."),
+            "invalid": _("The longitude is a number from -180 to 180."),
+            "min_value": _("The longitude is a number from -180 to 180."),
+            "max_value": _("The longitude is a number from -180 to 180."),
+        },
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for key in ("latitude", "longitude"):
+            # A text field: a phone keyboard with a minus sign and a decimal point.
+            self.fields[key].widget = forms.TextInput(attrs={"inputmode": "decimal"})
 
 
 class SettingsForm(forms.Form):

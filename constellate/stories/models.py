@@ -42,6 +42,34 @@ class UsableStoryManager(models.Manager):
         return super().get_queryset().filter(status=StoryStatus.ACTIVE)
 
 
+class Place(models.Model):
+    """A named place of an initiative (a neighbourhood, a library, a community centre) that a
+    teller may say their story is about. Maps show stories only at these places, so no
+    teller's own location is ever stored."""
+
+    initiative = models.ForeignKey(
+        "initiatives.Initiative",
+        verbose_name=_("initiative"),
+        on_delete=models.CASCADE,
+        related_name="story_places",
+    )
+    name = models.CharField(_("name"), max_length=120)
+    latitude = models.FloatField(_("latitude"))
+    longitude = models.FloatField(_("longitude"))
+    created_at = models.DateTimeField(_("added"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("place")
+        verbose_name_plural = _("places")
+        ordering = ["name", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["initiative", "name"], name="one_place_per_name")
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
 class Story(models.Model):
     activity = models.ForeignKey(
         "initiatives.Activity",
@@ -89,6 +117,18 @@ class Story(models.Model):
     # Who may hear it, from the current consent (kept here so lists filter on it directly).
     audience = models.CharField(
         _("who may hear it"), max_length=14, choices=Audience.choices, blank=True
+    )
+    # The place the story is about, from the current consent (kept here, like the audience,
+    # so maps filter on it directly). Only one of the initiative's named places, never raw
+    # coordinates. On a draft it is the place suggested from the photo, shown to the teller
+    # on the consent step and nowhere else.
+    place = models.ForeignKey(
+        "stories.Place",
+        verbose_name=_("place"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="stories",
     )
     created_at = models.DateTimeField(_("told on"), auto_now_add=True)
     withdrawn_at = models.DateTimeField(_("withdrawn on"), null=True, blank=True)
@@ -154,6 +194,15 @@ class Consent(models.Model):
     named = models.BooleanField(_("with my name"))
     keep = models.CharField(_("keep it"), max_length=6, choices=Keep.choices)
     keep_until = models.DateField(_("keep until"))
+    # The place the teller shares (one of the initiative's places), or none.
+    place = models.ForeignKey(
+        Place,
+        verbose_name=_("place shared"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     wording = models.CharField(_("wording version"), max_length=40)
     given_at = models.DateTimeField(_("given at"), auto_now_add=True)
     # Filled when a community reporter recorded the teller's consent on their behalf.

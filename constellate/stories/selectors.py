@@ -10,6 +10,7 @@ from constellate.initiatives.models import Activity, Initiative
 from constellate.stories.choices import Audience, StoryStatus
 from constellate.stories.models import (
     Consent,
+    Place,
     ScaleAnswer,
     Story,
     StoryActivitySettings,
@@ -88,7 +89,10 @@ def story_for_staff(*, pk: int) -> Story | None:
         .prefetch_related(
             "media",
             Prefetch("scale_answers", queryset=ScaleAnswer.objects.order_by("pk")),
-            Prefetch("consents", queryset=Consent.objects.order_by("-given_at", "-pk")),
+            Prefetch(
+                "consents",
+                queryset=Consent.objects.select_related("place").order_by("-given_at", "-pk"),
+            ),
         )
         .filter(pk=pk)
         .first()
@@ -104,7 +108,10 @@ def story_by_link(*, secret: str) -> Story | None:
         .prefetch_related(
             "media",
             Prefetch("scale_answers", queryset=ScaleAnswer.objects.order_by("pk")),
-            Prefetch("consents", queryset=Consent.objects.order_by("-given_at", "-pk")),
+            Prefetch(
+                "consents",
+                queryset=Consent.objects.select_related("place").order_by("-given_at", "-pk"),
+            ),
         )
         .filter(link_hash=token_hash(secret))
         .first()
@@ -121,6 +128,18 @@ def draft_of(*, pk: int, participant) -> Story | None:
         .filter(pk=pk, told_by=participant)
         .first()
     )
+
+
+def place_list(*, initiative: Initiative | int) -> QuerySet[Place]:
+    """The initiative's named places, by name (a short list: no paging)."""
+    initiative_id = initiative if isinstance(initiative, int) else initiative.pk
+    return Place.objects.filter(initiative_id=initiative_id).order_by("name", "pk")
+
+
+def place_by_pk(*, pk: int) -> Place | None:
+    if not 0 < pk < 2**63:
+        return None
+    return Place.objects.select_related("initiative__organisation").filter(pk=pk).first()
 
 
 def gathering_activities(*, initiative: Initiative) -> QuerySet[Activity]:

@@ -15,8 +15,10 @@ from typing import Any
 
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.urls import reverse
+from django.utils.translation import gettext as _
 
 from constellate.accounts.models import User
+from constellate.core.place_map import MapPlace, place_map_svg
 from constellate.initiatives.models import Initiative
 from constellate.stories.choices import (
     ActionStatus,
@@ -31,6 +33,7 @@ from constellate.stories.models import (
     Clip,
     Insight,
     Package,
+    Place,
     Quote,
     Story,
     StoryNews,
@@ -86,6 +89,17 @@ def public_package(*, initiative: Initiative, pk: int) -> Package | None:
 
 
 @dataclass
+class PlaceRow:
+    place: Place
+    # The stories at this place, with their number on the page ("Story 3" when untitled).
+    stories: list[tuple[Story, int]]
+
+    @property
+    def count(self) -> int:
+        return len(self.stories)
+
+
+@dataclass
 class PackageView:
     package: Package
     public: bool
@@ -93,8 +107,9 @@ class PackageView:
     insights: list[Insight]
     quotes: list[Quote]
     clips: list[dict[str, Any]]
-    places: list[tuple[str, int]]
-    places_unnamed: int  # stories whose teller shared the place, without a place name
+    # The map: the places of the stories shown whose teller shares the place now.
+    places: list[PlaceRow]
+    map_svg: str
     hidden: int  # stories in the package the viewer may not hear (private pages only)
     withdrawn: int
     quotes_by_story: dict[int, list[Quote]] = field(default_factory=dict)
@@ -117,7 +132,7 @@ def package_view(*, package: Package, user: User | None = None, public: bool = F
     quotable = stories_quotable(initiative=initiative).values("pk")
     stories = list(
         allowed.filter(packages=package)
-        .select_related("activity")
+        .select_related("activity", "place")
         .prefetch_related("media")
         .order_by("-created_at", "-pk")
     )
@@ -168,15 +183,7 @@ def package_view(*, package: Package, user: User | None = None, public: bool = F
                 seen.add(clip.pk)
                 clip_rows.append(clip)
     clips = [_clip_item(clip, package, public) for clip in clip_rows]
-    places: dict[str, int] = {}
-    unnamed = 0
-    for story in stories:
-        if any(m.place_shared for m in story.media.all()):
-            name = story.activity.location.strip()
-            if name:
-                places[name] = places.get(name, 0) + 1
-            else:
-                unnamed += 1
+    places = package_places(stories)
     return PackageView(
         package=package,
         public=public,
@@ -184,12 +191,32 @@ def package_view(*, package: Package, user: User | None = None, public: bool = F
         insights=insights,
         quotes=quotes,
         clips=clips,
-        places=sorted(places.items()),
-        places_unnamed=unnamed,
+        places=places,
+        map_svg=place_map_svg(
+            [
+                MapPlace(row.place.name, row.place.latitude, row.place.longitude, row.count)
+                for row in places
+            ],
+            title=_("Map: where the stories in this package are about"),
+        ),
         hidden=0 if public else max(0, total - len(stories)),
         withdrawn=package.stories_withdrawn,
         quotes_by_story=quotes_by_story,
     )
+
+
+def package_places(stories: list[Story]) -> list[PlaceRow]:
+    """The places of the stories a package page shows (already limited to what the viewer
+    may hear): only stories whose current consent shares a place (Story.place follows the
+    current consent and is cleared on withdrawal). Ordered by name."""
+    rows: dict[int, PlaceRow] = {}
+    for number, story in enumerate(stories, start=1):
+        place = story.place if story.place_id is not None else None
+        if place is None or story.status != "active":
+            continue
+        row = rows.setdefault(place.pk, PlaceRow(place=place, stories=[]))
+        row.stories.append((story, number))
+    return sorted(rows.values(), key=lambda row: (row.place.name.lower(), row.place.pk))
 
 
 def _clip_item(clip: Clip, package: Package, public: bool) -> dict[str, Any]:

@@ -5,6 +5,7 @@ Every function is keyword-only, atomic and validating; permission checks are the
 (views use stories/rules.py)."""
 
 import calendar
+import math
 import secrets
 from collections.abc import Iterable
 from datetime import date, timedelta
@@ -21,7 +22,7 @@ from constellate.accounts.models import Participant, User, new_token, token_hash
 from constellate.core.services import audit_record
 from constellate.core.uploads import check_upload
 from constellate.initiatives.choices import ActivityKind
-from constellate.initiatives.models import Activity
+from constellate.initiatives.models import Activity, Initiative
 from constellate.initiatives.services import activity_join_refusal, initiative_touch
 from constellate.stories.choices import (
     KEEP_MAX_MONTHS,
@@ -36,6 +37,7 @@ from constellate.stories.choices import (
 from constellate.stories.consent import CONSENT_WORDING_VERSION
 from constellate.stories.models import (
     Consent,
+    Place,
     ScaleAnswer,
     Story,
     StoryActivitySettings,
@@ -48,6 +50,12 @@ TEXT_MAX = 20000
 DRAFT_DAYS = 2
 # Stories one participant may tell in a day: enough for anyone, a brake on a flood.
 STORIES_PER_DAY = 20
+# A photo's GPS position becomes the nearest of the initiative's places within this distance
+# (a walk of a quarter of an hour); farther away it suggests no place at all.
+PLACE_SNAP_METRES = 1500
+# A short list: the places people in the initiative know by name.
+PLACES_MAX = 50
+NAME_MAX = 120
 
 
 # Helpers ---------------------------------------------------------------------------------
@@ -116,12 +124,25 @@ def _clean_story_fields(
     return text, title, (language or "")[:12]
 
 
-def _attach_media(*, story: Story, upload: Any, place_shared: bool) -> StoryMedia:
-    # The checker is shared by every app that takes files: content is parsed, not trusted by
-    # name, and location metadata goes unless the teller shares the place.
+def _attach_media(
+    *, story: Story, upload: Any, place_shared: bool
+) -> tuple[StoryMedia, Place | None]:
+    """Store the checked file. Its location metadata always goes; when the teller shares the
+    place, a photo's GPS position is read (in memory only) and turned into the nearest of the
+    initiative's places, which is returned. The raw coordinates are never stored."""
     checked = check_upload(
-        upload, media=(Medium.IMAGE, Medium.AUDIO, Medium.VIDEO), keep_location=place_shared
+        upload,
+        media=(Medium.IMAGE, Medium.AUDIO, Medium.VIDEO),
+        keep_location=False,
+        read_location=place_shared,
     )
+    place = None
+    if place_shared and checked.location is not None:
+        place = place_nearest(
+            initiative_id=story.activity.initiative_id,
+            latitude=checked.location[0],
+            longitude=checked.location[1],
+        )
     media = StoryMedia(
         story=story,
         medium=checked.medium,
@@ -129,7 +150,7 @@ def _attach_media(*, story: Story, upload: Any, place_shared: bool) -> StoryMedi
         size=checked.size,
         duration=checked.duration,
         had_location=checked.had_location,
-        place_shared=bool(place_shared and checked.had_location),
+        place_shared=place is not None,
     )
     # A random stored name: the teller's file name is never part of a path.
     name = f"{secrets.token_hex(12)}.{checked.extension.lstrip('.')}"
@@ -139,7 +160,7 @@ def _attach_media(*, story: Story, upload: Any, place_shared: bool) -> StoryMedi
     except Exception:
         media.file.storage.delete(media.file.name)
         raise
-    return media
+    return media, place
 
 
 def _files_removed_on_failure(story: Story):
@@ -208,7 +229,11 @@ def story_tell(
         status=StoryStatus.DRAFT,
     )
     if upload:
-        _attach_media(story=story, upload=upload, place_shared=place_shared)
+        _media, place = _attach_media(story=story, upload=upload, place_shared=place_shared)
+        if place is not None:
+            # Only a suggestion for the consent step: a draft is shown nowhere else.
+            story.place = place
+            Story.all_objects.filter(pk=story.pk).update(place=place)
     return story, secret
 
 
@@ -232,7 +257,11 @@ def story_record(
     answers: dict[str, str] | None = None,
 ) -> tuple[Story, str]:
     """A community reporter enters a story told on paper, by phone or face to face, with the
-    consent the teller gave. Returns the story and the secret of the teller's private link."""
+    consent the teller gave. Returns the story and the secret of the teller's private link.
+
+    `consent["place"]` is the place the teller shares (or None); with `place_shared` and no
+    place chosen, the place is the nearest of the initiative's places to where the photo was
+    taken (refused when there is none near)."""
     _check_activity(activity)
     errors: dict[str, list[str]] = {}
     if channel not in Channel.values or channel == Channel.ONLINE:
@@ -265,9 +294,24 @@ def story_record(
         image_alt=(image_alt or "").strip()[:300],
         status=StoryStatus.DRAFT,
     )
+    consent = dict(consent)
+    from_photo = place_shared and consent.get("place") is None
     with _files_removed_on_failure(story):
         if upload:
-            _attach_media(story=story, upload=upload, place_shared=place_shared)
+            _media, place = _attach_media(story=story, upload=upload, place_shared=from_photo)
+            if from_photo:
+                consent["place"] = place
+        if from_photo and consent.get("place") is None:
+            raise ValidationError(
+                {
+                    "place": [
+                        _(
+                            "We found none of the initiative's places near where the photo "
+                            "was taken. Choose a place from the list, or no place."
+                        )
+                    ]
+                }
+            )
         consent_give(
             story=story,
             recorded_by=reporter,
@@ -340,12 +384,21 @@ def consent_give(
     recorded_by: User | None = None,
     teller_name: str | None = None,
     teller_email: str | None = None,
+    place: Place | None = None,
 ) -> Consent:
     """Record the teller's consent as a new version (the first, or a change). The story is
-    usable from now on, within what this consent allows."""
+    usable from now on, within what this consent allows. `place` is the place the teller
+    shares (one of the initiative's places), None for none: maps show only that."""
     story = Story.all_objects.select_for_update().get(pk=story.pk)
     if story.status == StoryStatus.WITHDRAWN:
         raise ValidationError(_("This story was withdrawn. It can no longer be changed."))
+    initiative_id = Activity.objects.filter(pk=story.activity_id).values_list(
+        "initiative_id", flat=True
+    )[0]
+    if place is not None and (
+        place.initiative_id != initiative_id or not Place.objects.filter(pk=place.pk).exists()
+    ):
+        raise ValidationError({"place": _("Choose one of the places in the list, or no place.")})
     name = story.teller_name if teller_name is None else teller_name
     email = story.teller_email if teller_email is None else teller_email
     until, name, email = consent_clean(
@@ -364,11 +417,13 @@ def consent_give(
         named=bool(named),
         keep=keep,
         keep_until=until,
+        place=place,
         wording=CONSENT_WORDING_VERSION,
         recorded_by=recorded_by,
     )
-    fields = ["audience"]
+    fields = ["audience", "place"]
     story.audience = audience
+    story.place = place
     if story.status != StoryStatus.ACTIVE:
         story.status = StoryStatus.ACTIVE
         fields.append("status")
@@ -410,6 +465,7 @@ def story_withdraw(*, story: Story) -> Story:
     Story.all_objects.filter(pk=story.pk).update(
         status=StoryStatus.WITHDRAWN,
         audience="",
+        place=None,
         withdrawn_at=now,
         title="",
         text="",
@@ -426,6 +482,109 @@ def story_withdraw(*, story: Story) -> Story:
     )
     initiative_touch(story.activity.initiative_id)
     return Story.all_objects.get(pk=story.pk)
+
+
+# Places ----------------------------------------------------------------------------------
+
+
+def distance_metres(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """The great-circle distance (haversine), in metres."""
+    phi1, phi2 = math.radians(lat1), math.radians(lat2)
+    dphi, dlambda = phi2 - phi1, math.radians(lon2 - lon1)
+    a = math.sin(dphi / 2) ** 2 + math.cos(phi1) * math.cos(phi2) * math.sin(dlambda / 2) ** 2
+    return 2 * 6_371_000 * math.asin(min(1.0, math.sqrt(a)))
+
+
+def place_nearest(
+    *, initiative_id: int, latitude: float, longitude: float, within: float = PLACE_SNAP_METRES
+) -> Place | None:
+    """The initiative's place nearest to a position, if it is within `within` metres."""
+    best, best_distance = None, within
+    for place in Place.objects.filter(initiative_id=initiative_id):
+        distance = distance_metres(latitude, longitude, place.latitude, place.longitude)
+        if distance <= best_distance:
+            best, best_distance = place, distance
+    return best
+
+
+def _coordinate(value: Any, low: float, high: float, field: str, message: str, errors) -> float:
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        number = math.nan
+    if math.isnan(number) or math.isinf(number) or not low <= number <= high:
+        errors[field] = [message]
+        return 0.0
+    return round(number, 6)
+
+
+@transaction.atomic
+def place_save(
+    *,
+    initiative: Initiative,
+    name: str,
+    latitude: Any,
+    longitude: Any,
+    place: Place | None = None,
+) -> Place:
+    """Add a named place to the initiative, or change one (`place`). Names are unique in the
+    initiative (whatever the capitals), and two places may not share a position."""
+    errors: dict[str, list[str]] = {}
+    name = " ".join((name or "").replace("\x00", "").split())
+    if not name:
+        errors["name"] = [_("Give the place a name.")]
+    elif len(name) > NAME_MAX:
+        errors["name"] = [_("The name is too long: at most %(n)d characters.") % {"n": NAME_MAX}]
+    lat = _coordinate(
+        latitude, -90, 90, "latitude", _("The latitude is a number from -90 to 90."), errors
+    )
+    lon = _coordinate(
+        longitude,
+        -180,
+        180,
+        "longitude",
+        _("The longitude is a number from -180 to 180."),
+        errors,
+    )
+    others = Place.objects.select_for_update().filter(initiative=initiative)
+    if place is not None:
+        if place.initiative_id != initiative.pk:
+            raise ValidationError(_("This place belongs to another initiative."))
+        others = others.exclude(pk=place.pk)
+    if name and "name" not in errors and others.filter(name__iexact=name).exists():
+        errors["name"] = [_("There is already a place with this name.")]
+    if not errors:
+        same = next(
+            (
+                other
+                for other in others
+                if abs(other.latitude - lat) < 1e-5 and abs(other.longitude - lon) < 1e-5
+            ),
+            None,
+        )
+        if same is not None:
+            errors["latitude"] = [_("%(name)s is already at this position.") % {"name": same.name}]
+    if place is None and not errors and others.count() >= PLACES_MAX:
+        errors["name"] = [
+            _("An initiative has at most %(n)d places. Remove one first.") % {"n": PLACES_MAX}
+        ]
+    if errors:
+        raise ValidationError(errors)
+    if place is None:
+        place = Place(initiative=initiative)
+    place.name, place.latitude, place.longitude = name, lat, lon
+    place.save()
+    initiative_touch(initiative.pk)
+    return place
+
+
+@transaction.atomic
+def place_delete(*, place: Place) -> None:
+    """Remove a place. Stories and consents that shared it keep no place (they leave the
+    maps); the tellers can choose another place on their private link."""
+    initiative_id = place.initiative_id
+    place.delete()
+    initiative_touch(initiative_id)
 
 
 # Self-signification ----------------------------------------------------------------------

@@ -18,6 +18,9 @@ urlpatterns = [
     path("stories/<int:pk>/files/<int:media_pk>/", views.story_media, name="media"),
     path("activities/<int:pk>/stories/new/", views.assisted, name="assisted"),
     path("activities/<int:pk>/stories/settings/", views.settings_edit, name="settings"),
+    path("initiatives/<int:pk>/places/", views.places, name="places"),
+    path("places/<int:pk>/edit/", views.place_edit, name="place_edit"),
+    path("places/<int:pk>/delete/", views.place_delete, name="place_delete"),
     # Curation
     path("initiatives/<int:pk>/curation/", views_curation.workspace, name="curation"),
     path(

@@ -30,6 +30,7 @@ from constellate.stories.consent import CONSENT_WORDING_VERSION
 from constellate.stories.forms import (
     AssistedForm,
     ConsentForm,
+    PlaceForm,
     ScalesForm,
     SettingsForm,
     StorySearchForm,
@@ -82,9 +83,11 @@ def tell(request, token):
             request, "stories/tell_closed.html", {"activity": activity, "refusal": refusal}
         )
     question = services.story_question(activity=activity)
+    has_places = selectors.place_list(initiative=activity.initiative_id).exists()
     form = TellForm(
         request.POST if request.method == "POST" else None,
         request.FILES if request.method == "POST" else None,
+        has_places=has_places,
     )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -98,18 +101,32 @@ def tell(request, token):
                 title=data["title"],
                 language=_language(),
                 upload=data.get("media"),
-                place_shared=data["place_shared"],
+                place_shared=data.get("place_shared", False),
                 image_alt=data["image_alt"],
             ),
         )
         if result is not None:
             story, secret = result
+            if data.get("place_shared") and data.get("media") and story.place_id is None:
+                messages.info(
+                    request,
+                    _(
+                        "We found none of our places near where the photo was taken. You can "
+                        "choose a place yourself below, or none."
+                    ),
+                )
             request.session[_SESSION_LINK % story.pk] = secret
             return redirect("stories:tell_consent", pk=story.pk)
     return render(
         request,
         "stories/tell.html",
-        {"activity": activity, "question": question, "form": form, "step": 1},
+        {
+            "activity": activity,
+            "question": question,
+            "form": form,
+            "step": 1,
+            "has_places": has_places,
+        },
     )
 
 
@@ -126,6 +143,7 @@ def _consent_form(request, story, current) -> tuple[ConsentForm, bool]:
     form = ConsentForm(
         request.POST if request.method == "POST" else None,
         initial=ConsentForm.initial_from(current, story),
+        places=selectors.place_list(initiative=story.activity.initiative_id),
     )
     if request.method == "POST" and form.is_valid():
         try:
@@ -421,6 +439,7 @@ def assisted(request, pk):
         request.POST if request.method == "POST" else None,
         request.FILES if request.method == "POST" else None,
         scales=scales,
+        places=selectors.place_list(initiative=activity.initiative_id),
     )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -439,7 +458,7 @@ def assisted(request, pk):
                 teller_name=data["teller_name"],
                 teller_email=data["teller_email"],
                 upload=data.get("media"),
-                place_shared=data["place_shared"],
+                place_shared=form.place_from_photo(),
                 image_alt=data["image_alt"],
                 answers=form.answers(),
             ),
@@ -495,3 +514,79 @@ def settings_edit(request, pk):
         "stories/settings_form.html",
         {"activity": activity, "initiative": activity.initiative, "form": form},
     )
+
+
+# The initiative's places ----------------------------------------------------------------
+
+
+def _places_initiative(request, pk):
+    initiative = _initiative(request, pk)
+    if not request.user.has_perm("stories.curate", initiative):
+        raise PermissionDenied
+    return initiative
+
+
+@login_required
+def places(request, pk):
+    """The initiative's named places (list and a form to add one)."""
+    initiative = _places_initiative(request, pk)
+    form = PlaceForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            place = services.place_save(initiative=initiative, **form.cleaned_data)
+        except ValidationError as exc:
+            apply_validation_error(form, exc)
+        else:
+            messages.success(request, _("%(name)s is added.") % {"name": place.name})
+            return redirect("stories:places", pk=initiative.pk)
+    return render(
+        request,
+        "stories/places.html",
+        {
+            "initiative": initiative,
+            "places": selectors.place_list(initiative=initiative),
+            "form": form,
+            "max_places": services.PLACES_MAX,
+        },
+    )
+
+
+def _place(request, pk):
+    place = selectors.place_by_pk(pk=pk)
+    if place is None:
+        raise Http404
+    initiative = _places_initiative(request, place.initiative_id)
+    return place, initiative
+
+
+@login_required
+def place_edit(request, pk):
+    place, initiative = _place(request, pk)
+    form = PlaceForm(
+        request.POST if request.method == "POST" else None,
+        initial={"name": place.name, "latitude": place.latitude, "longitude": place.longitude},
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.place_save(initiative=initiative, place=place, **form.cleaned_data)
+        except ValidationError as exc:
+            apply_validation_error(form, exc)
+        else:
+            messages.success(request, _("Changes saved."))
+            return redirect("stories:places", pk=initiative.pk)
+    return render(
+        request,
+        "stories/place_form.html",
+        {"initiative": initiative, "place": place, "form": form},
+    )
+
+
+@login_required
+def place_delete(request, pk):
+    place, initiative = _place(request, pk)
+    if request.method != "POST":
+        return redirect("stories:place_edit", pk=place.pk)
+    name = place.name
+    services.place_delete(place=place)
+    messages.success(request, _("%(name)s is removed.") % {"name": name})
+    return redirect("stories:places", pk=initiative.pk)

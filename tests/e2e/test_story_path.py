@@ -12,6 +12,7 @@ import pytest
 
 from constellate.initiatives.choices import ActivityKind
 from constellate.initiatives.tests.factories import ActivityFactory
+from constellate.stories import services
 from constellate.stories.models import (
     ChangeAction,
     ChangeConversation,
@@ -42,6 +43,7 @@ INSIGHT = {"nl": "Het loket is te vaak dicht", "en": "The desk is closed too oft
 PACKAGE = {"nl": "Verhalen over het loket", "en": "Stories about the desk"}
 CONVERSATION = {"nl": "Gesprek in de wijk", "en": "Conversation in the neighbourhood"}
 ACTION = {"nl": "Het loket langer open", "en": "Keep the desk open longer"}
+PLACE = "Buurthuis De Linde"
 
 
 def _enter(page, selector: str, status: int = 200) -> None:
@@ -107,6 +109,7 @@ def _tell_on_a_phone(teller, activity, lang) -> str:
     _choose(teller, "id_audience_2")  # everyone, also on public pages
     _choose(teller, "id_analysis_0")  # yes
     _choose(teller, "id_quotes_0")  # yes
+    _choose(teller, "id_place_1")  # the one place the initiative keeps
     _enter(teller, "main form button[type='submit']")
     assert teller.locator("h1").inner_text() == t(lang, "About your story")
     _choose(teller, "id_scale_feeling_1")  # bad
@@ -163,6 +166,11 @@ def _mobilise(page, initiative, story, insight, lang) -> tuple[Package, ChangeAc
     package.refresh_from_db()
     assert package.is_published
     assert TEXT[lang] in page.locator("main").inner_text()
+    # The place the teller shared, on a map drawn on the server, with its table.
+    assert page.locator("svg.place-map circle").count() == 1
+    row = page.locator("table.place-map-table tbody tr")
+    assert row.count() == 1 and PLACE in row.inner_text()
+    assert row.locator(f"a[href='#package-story-{story.pk}']").count() == 1
 
     _enter(page, f"main a[href='/initiatives/{initiative.pk}/change-conversations/']")
     _enter(page, f"main a[href='/initiatives/{initiative.pk}/change-conversations/new/']")
@@ -196,16 +204,20 @@ def test_a_story_goes_from_its_teller_to_a_change_and_is_gone_when_withdrawn(
         is_public=True,
         joining_open=True,
     )
+    services.place_save(initiative=initiative, name=PLACE, latitude=52.0283, longitude=5.1683)
     teller = new_page(**PHONE)
     link = _tell_on_a_phone(teller, activity, lang)
     story = Story.objects.get(activity=activity)
+    assert story.place.name == PLACE
     media = StoryMedia.objects.get(story=story)
     assert media.medium == "audio" and os.path.exists(media.file.path)
 
     page = new_page(locale="en-US")
     login_as(page, facilitator)
-    visit(page, f"/initiatives/{initiative.pk}/stories/")
+    visit(page, f"/initiatives/{initiative.pk}/places/")  # the team's places
     switch_language(page, lang)
+    assert PLACE in page.locator("main table").inner_text()
+    visit(page, f"/initiatives/{initiative.pk}/stories/")
     assert TEXT[lang].split(".")[0] in page.locator("main table").inner_text()
     insight, _quote = _curate(page, initiative, story, lang)
     package, action = _mobilise(page, initiative, story, insight, lang)
@@ -217,6 +229,7 @@ def test_a_story_goes_from_its_teller_to_a_change_and_is_gone_when_withdrawn(
     public_url = f"{initiative.get_public_url()}packages/{package.pk}/"
     _enter(public, f"main a[href='{public_url}']")
     assert TEXT[lang] in public.locator("main").inner_text()
+    assert public.locator("svg.place-map circle").count() == 1
 
     # The teller, on the phone, sees the path of the story.
     visit(teller, link)
@@ -243,6 +256,7 @@ def test_a_story_goes_from_its_teller_to_a_change_and_is_gone_when_withdrawn(
     for url in (f"/packages/{package.pk}/", f"/packages/{package.pk}/print/"):
         visit(page, url)
         assert TEXT[lang] not in page.locator("main").inner_text()
+        assert page.locator("svg.place-map").count() == 0  # the place left the map at once
     assert page.locator("nav").count() == 0  # the printable report has no navigation
     visit(public, public_url)
     assert TEXT[lang] not in public.locator("main").inner_text()

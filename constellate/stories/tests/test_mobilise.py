@@ -164,22 +164,6 @@ def test_private_package_shows_team_stories_only_to_the_team(setup):
     assert admin_view.hidden == 1
 
 
-def test_places_listed_by_name_only_where_the_teller_shared_the_place(setup):
-    from django.core.files.base import ContentFile
-
-    from constellate.stories.models import StoryMedia
-
-    package = _package(setup)
-    assert sel.package_view(package=package, user=setup["lead"]).places == []
-    media = StoryMedia(
-        story=setup["public"], medium="image", mime="image/png", size=3, place_shared=True
-    )
-    media.file.save("x.png", ContentFile(b"abc"), save=False)
-    media.save()
-    view = sel.package_view(package=package, user=setup["lead"])
-    assert view.places == [("Buurthuis De Linde", 1)]
-
-
 def test_priorities_are_reordered(setup):
     conversation = services_mobilise.conversation_save(
         initiative=setup["initiative"],
