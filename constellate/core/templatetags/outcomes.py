@@ -12,7 +12,7 @@ register = template.Library()
 
 
 @register.simple_tag(takes_context=True)
-def contribution_outcome(context, obj, heading_level: int = 3):
+def contribution_outcome(context, obj):
     if obj is None:
         return ""
     outcomes = contribution_outcomes(obj)
@@ -20,7 +20,7 @@ def contribution_outcome(context, obj, heading_level: int = 3):
         return ""
     html = render_to_string(
         "core/_contribution_outcome.html",
-        {"outcomes": outcomes, "heading_level": heading_level, "obj": obj},
+        {"outcomes": outcomes, "obj": obj, "staff": bool(context.get("staff"))},
         request=context.get("request"),
     )
     return mark_safe(html)  # noqa: S308 - rendered from our own template, escaped there
