@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, Q, QuerySet
 
 from constellate.accounts.models import User
 from constellate.core.registry import (
@@ -43,9 +43,6 @@ def decision_list(*, initiative: Initiative) -> QuerySet[Decision]:
         .annotate(
             milestone_count=Count("milestones", distinct=True),
             milestones_done=Count("milestones", filter=Q(milestones__done=True), distinct=True),
-        )
-        .prefetch_related(
-            Prefetch("milestones", queryset=Milestone.objects.order_by("due_on", "pk"))
         )
         .order_by("-decided_on", "-pk")
     )

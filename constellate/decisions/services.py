@@ -316,7 +316,9 @@ def evidence_link(
                 )
                 for pk in pks
                 if pk not in have
-            ]
+            ],
+            # A second request linking the same item at the same moment leaves one link.
+            ignore_conflicts=True,
         )
     if created:
         _changed_by(decision, actor)

@@ -270,15 +270,18 @@ def evidence_add(request, pk):
         else:
             messages.success(request, _("The evidence is linked."))
             return redirect(reverse("decisions:detail", args=[decision.pk]) + "#evidence")
-    # Show the same choices again, with the message, so nothing chosen is lost.
-    offered = []
-    for value in request.POST.getlist("items")[:200]:
+    # Show the same choices again, with the message, so nothing chosen is lost (only those
+    # this person may link: one query per kind of evidence).
+    wanted: dict[str, list[int]] = {}
+    for value in request.POST.getlist("items")[: services.LINKS_MAX]:
         parsed = services.parse_evidence_values([value])
         if parsed:
-            source = evidence_source(parsed[0][0])
-            obj = source.items(decision.initiative, request.user).filter(pk=parsed[0][1]).first()
-            if obj is not None:
-                offered.append((value, source.title(obj)))
+            wanted.setdefault(parsed[0][0], []).append(parsed[0][1])
+    offered = []
+    for key, pks in sorted(wanted.items()):
+        source = evidence_source(key)
+        for pk, obj in source.items(decision.initiative, request.user).in_bulk(pks).items():
+            offered.append((f"{key}:{pk}", source.title(obj)))
     form.fields["items"].choices = offered
     return _detail_page(request, decision, link_form=form, status=400)
 

@@ -100,6 +100,9 @@ def test_tampered_and_foreign_evidence_is_refused_and_nothing_is_linked(world):
         assert response.status_code == 400, values
         assert "This evidence cannot be linked. Choose from the list." in response.content.decode()
         assert not EvidenceLink.objects.filter(decision=d).exists(), values
+        if f"story:{own.pk}" in values:
+            # What may be linked stays chosen on the page, with the message.
+            assert f'value="story:{own.pk}"' in response.content.decode()
     response = client.post(url, {"outcome": "taken_up"})
     assert response.status_code == 400
     assert "Choose at least one piece of evidence." in response.content.decode()

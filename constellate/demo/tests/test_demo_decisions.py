@@ -5,6 +5,8 @@ from io import StringIO
 
 import pytest
 from django.core.management import call_command
+from django.test import Client
+from django.urls import reverse
 
 from constellate.decisions.models import Decision, EvidenceLink, Milestone
 
@@ -18,6 +20,12 @@ def test_demo_decisions_rest_on_evidence_and_load_once():
     sources = set(EvidenceLink.objects.values_list("source", flat=True))
     assert sources == {"story", "insight", "statement", "conversation_result"}
     assert EvidenceLink.objects.filter(outcome="not_taken_up").exclude(reason="").exists()
+    # The public "You said, we did" page shows them (Houten's initiative is public).
+    initiative = decisions.first().initiative
+    page = Client().get(
+        reverse("decisions:public_feedback", args=[initiative.pk, initiative.slug])
+    ).content.decode()
+    assert all(d.title in page for d in decisions)
     before = (Decision.objects.count(), EvidenceLink.objects.count(), Milestone.objects.count())
     call_command("load_demo", "--no-superuser", stdout=StringIO())
     after = (Decision.objects.count(), EvidenceLink.objects.count(), Milestone.objects.count())
