@@ -1,6 +1,8 @@
 """Fixed lists of the decisions app: how citizens shared in a decision, its implementation
 status, and what became of each piece of evidence."""
 
+from typing import Any
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -14,7 +16,7 @@ class Participation(models.TextChoices):
 
 
 # In plain language, for the pages that explain a decision.
-PARTICIPATION_EXPLAINED = {
+PARTICIPATION_EXPLAINED: dict[str, Any] = {
     Participation.CO_DECIDED: _(
         "Citizens decided together with the organisation. Their vote or agreement counted "
         "in the decision."

@@ -209,13 +209,16 @@ def contribution_outcomes(obj: Any) -> list[dict[str, Any]]:
     if not model._default_manager.filter(pk=obj.pk).exists():
         return []  # withdrawn, expired, erased
     wanted: dict[str, list[int]] = {source.key: [obj.pk]}
+    sources: dict[str, EvidenceSource] = {source.key: source}
     if source.feeds is not None:
         for key, pks in source.feeds(obj).items():
-            if evidence_source(key) is not None and pks:
+            other = evidence_source(key)
+            if other is not None and pks:
+                sources[key] = other
                 wanted.setdefault(key, []).extend(pks)
     match = Q()
     for key, pks in wanted.items():
-        content_type = ContentType.objects.get_for_model(evidence_source(key).get_model())
+        content_type = ContentType.objects.get_for_model(sources[key].get_model())
         match |= Q(content_type=content_type, object_id__in=pks)
     links = list(
         EvidenceLink.objects.filter(match)
@@ -226,12 +229,12 @@ def contribution_outcomes(obj: Any) -> list[dict[str, Any]]:
     for key, pks in wanted.items():
         if key == source.key:
             continue
-        other = evidence_source(key)
+        other = sources[key]
         for pk, item in other.get_model()._default_manager.in_bulk(pks).items():
             via_titles[(key, pk)] = other.title(item)
     out = []
     for link in links:
-        decision = decision_ = link.decision
+        decision = link.decision
         initiative = decision.initiative
         via = ""
         if link.source != source.key:
@@ -240,7 +243,7 @@ def contribution_outcomes(obj: Any) -> list[dict[str, Any]]:
                 continue
         out.append(
             {
-                "decision": decision_,
+                "decision": decision,
                 "status": decision.get_status_display(),
                 "status_key": decision.status,
                 "percent": decision.percent_done,

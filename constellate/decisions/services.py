@@ -26,7 +26,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from constellate.accounts.models import User
-from constellate.core.registry import evidence_source
+from constellate.core.registry import EvidenceSource, evidence_source
 from constellate.core.services import audit_record
 from constellate.decisions.choices import DecisionStatus, Outcome, Participation
 from constellate.decisions.models import Decision, EvidenceLink, Milestone
@@ -139,8 +139,8 @@ def decision_save(
         errors["status"] = [_("Choose a status.")]
     elif status == DecisionStatus.STOPPED and not status_note:
         errors["status_note"] = [_("Say why the decision was stopped.")]
-    for key, value in (("participation_note", participation_note), ("status_note", status_note)):
-        if len(value) > NOTE_MAX:
+    for key, note in (("participation_note", participation_note), ("status_note", status_note)):
+        if len(note) > NOTE_MAX:
             errors[key] = [_too_long(NOTE_MAX)]
     percent = parse_percent(percent_done)
     if percent is None:
@@ -170,8 +170,8 @@ def decision_save(
     else:
         decision = Decision.objects.select_for_update().get(pk=decision.pk)
         status_before = decision.status
-        for key, value in fields.items():
-            setattr(decision, key, value)
+        for name, value in fields.items():
+            setattr(decision, name, value)
         decision.save()
         _audit(actor, "decision.changed", decision, status=status)
     decision.initiative = initiative
@@ -282,22 +282,22 @@ def evidence_link(
     elif sum(len(pks) for pks in wanted.values()) > LINKS_MAX:
         errors["items"] = [_("Choose at most %(n)d at a time.") % {"n": LINKS_MAX}]
     initiative = decision.initiative
-    found: dict[str, list[int]] = {}
-    for key, pks in sorted(wanted.items()):
+    found: dict[str, tuple[EvidenceSource, list[int]]] = {}
+    for key, asked in sorted(wanted.items()):
         source = evidence_source(key)
-        if source is None:
+        ok = (
+            set(source.items(initiative, actor).filter(pk__in=asked).values_list("pk", flat=True))
+            if source is not None
+            else set()
+        )
+        if source is None or ok != asked:
             errors["items"] = [_("This evidence cannot be linked. Choose from the list.")]
             break
-        ok = set(source.items(initiative, actor).filter(pk__in=pks).values_list("pk", flat=True))
-        if ok != pks:
-            errors["items"] = [_("This evidence cannot be linked. Choose from the list.")]
-            break
-        found[key] = sorted(ok)
+        found[key] = (source, sorted(ok))
     if errors:
         raise ValidationError(errors)
     created: list[EvidenceLink] = []
-    for key, pks in found.items():
-        source = evidence_source(key)
+    for key, (source, pks) in found.items():
         content_type = ContentType.objects.get_for_model(source.get_model())
         have = set(
             EvidenceLink.objects.filter(
