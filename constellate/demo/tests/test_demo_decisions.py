@@ -22,9 +22,11 @@ def test_demo_decisions_rest_on_evidence_and_load_once():
     assert EvidenceLink.objects.filter(outcome="not_taken_up").exclude(reason="").exists()
     # The public "You said, we did" page shows them (Houten's initiative is public).
     initiative = decisions.first().initiative
-    page = Client().get(
-        reverse("decisions:public_feedback", args=[initiative.pk, initiative.slug])
-    ).content.decode()
+    page = (
+        Client()
+        .get(reverse("decisions:public_feedback", args=[initiative.pk, initiative.slug]))
+        .content.decode()
+    )
     assert all(d.title in page for d in decisions)
     before = (Decision.objects.count(), EvidenceLink.objects.count(), Milestone.objects.count())
     call_command("load_demo", "--no-superuser", stdout=StringIO())
