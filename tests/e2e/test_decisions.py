@@ -112,7 +112,7 @@ def test_a_decision_linked_to_a_story_reaches_the_teller_and_the_public(
     visit(teller, initiative.get_public_url())
     _enter(teller, f"main a[href='/p/{initiative.pk}/{initiative.slug}/decisions/']")
     main = teller.locator("main").inner_text()
-    assert TITLE in main and "1 × stories" in main
+    assert TITLE in main and "Stories: 1" in main
     assert story.text not in main  # counted, never shown
     switch_language(teller, "nl")
     assert TITLE in teller.locator("main").inner_text()

@@ -217,7 +217,7 @@ def test_public_pages_of_a_public_initiative(world):
     ).content.decode()
     for page in (feedback, detail):
         assert "OB5" in page
-        assert "1 × stories" in page and "1 × statements in conversations" in page
+        assert "Stories: 1" in page and "Statements in conversations: 1" in page
         for secret in ("OP6", "TT7", "SS8"):
             assert secret not in page  # counted, never shown
     initiative_page = client.get(world.public.get_public_url()).content.decode()
@@ -227,7 +227,7 @@ def test_public_pages_of_a_public_initiative(world):
     feedback = client.get(
         reverse("decisions:public_feedback", args=[world.public.pk, world.public.slug])
     ).content.decode()
-    assert "× stories" not in feedback
+    assert "Stories:" not in feedback
 
 
 @pytest.mark.django_db
