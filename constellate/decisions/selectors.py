@@ -124,6 +124,9 @@ class PublicEvidence:
     outcomes: dict[str, int] = field(default_factory=dict)
     named: list[dict[str, Any]] = field(default_factory=list)
     total: int = 0
+    # The same, keyed by source key and outcome key (for the API).
+    counts_by_key: dict[str, int] = field(default_factory=dict)
+    outcomes_by_key: dict[str, int] = field(default_factory=dict)
 
 
 def public_evidence(
@@ -146,6 +149,8 @@ def public_evidence(
             if obj is None:
                 continue
             per_decision[link.decision_id][str(source.label)] += 1
+            entry = result[link.decision_id]
+            entry.counts_by_key[source.key] = entry.counts_by_key.get(source.key, 0) + 1
             outcomes[link.decision_id][link.outcome] += 1
             if source.public_named:
                 result[link.decision_id].named.append(
@@ -163,6 +168,7 @@ def public_evidence(
         entry.counts = list(counts.items())
         entry.total = sum(counts.values())
         entry.outcomes = {str(labels[k]): n for k, n in outcomes[decision_id].items()}
+        entry.outcomes_by_key = dict(outcomes[decision_id])
     return result
 
 
