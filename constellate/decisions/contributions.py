@@ -10,10 +10,12 @@ links point to contributions, which stay their apps' (and go with them)."""
 from django.utils.translation import gettext_lazy as _
 
 from constellate.core.registry import (
+    InitiativePanel,
     InitiativeTab,
     OutcomeProvider,
     PersonalData,
     PublicSection,
+    register_initiative_panel,
     register_initiative_tab,
     register_outcome_provider,
     register_personal_data,
@@ -66,6 +68,26 @@ register_initiative_tab(
         url_name="decisions:list",
         current_prefix=("decisions:",),
         order=40,
+    )
+)
+
+
+def _panel(initiative):
+    # The overview is cached: every change of a decision calls initiative_touch.
+    from constellate.decisions.selectors import decisions_under_way
+
+    shown = decisions_under_way(initiative=initiative)
+    if not shown:
+        return None
+    return {"panel_decisions": shown, "panel_initiative": initiative}
+
+
+register_initiative_panel(
+    InitiativePanel(
+        key="decisions",
+        template="decisions/_initiative_panel.html",
+        context=_panel,
+        order=70,
     )
 )
 

@@ -23,7 +23,7 @@ from constellate.core.registry import (
     evidence_source_for,
     evidence_sources,
 )
-from constellate.decisions.choices import PARTICIPATION_EXPLAINED, Outcome
+from constellate.decisions.choices import PARTICIPATION_EXPLAINED, DecisionStatus, Outcome
 from constellate.decisions.models import Decision, EvidenceLink, Milestone
 from constellate.initiatives.models import Initiative
 
@@ -45,6 +45,16 @@ def decision_list(*, initiative: Initiative) -> QuerySet[Decision]:
             milestones_done=Count("milestones", filter=Q(milestones__done=True), distinct=True),
         )
         .order_by("-decided_on", "-pk")
+    )
+
+
+def decisions_under_way(*, initiative: Initiative, limit: int = 5) -> list[Decision]:
+    """Planned and in-progress decisions, the oldest decided first (one query)."""
+    return list(
+        Decision.objects.filter(
+            initiative=initiative,
+            status__in=[DecisionStatus.PLANNED, DecisionStatus.IN_PROGRESS],
+        ).order_by("decided_on", "pk")[:limit]
     )
 
 

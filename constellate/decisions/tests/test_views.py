@@ -155,6 +155,25 @@ def test_a_facilitator_records_a_decision_links_evidence_and_sets_a_milestone(wo
 
 
 @pytest.mark.django_db
+def test_the_overview_shows_decisions_being_carried_out(world, scene):
+    page = client_for(world, "partner").get(world.private.get_absolute_url()).content.decode()
+    assert "BS1" in page
+    services.decision_save(
+        initiative=world.private,
+        actor=world.users["lead"],
+        title="Besluit BS1",
+        text="T",
+        decided_on=scene["decision"].decided_on,
+        decided_by="X",
+        participation="informed",
+        status="done",
+        decision=scene["decision"],
+    )
+    page = client_for(world, "partner").get(world.private.get_absolute_url()).content.decode()
+    assert "BS1" not in page  # done: off the overview (the cache follows the change)
+
+
+@pytest.mark.django_db
 def test_another_organisation_sees_nothing(world, scene):
     client = client_for(world, "other_org")
     d = scene["decision"]
