@@ -10,6 +10,8 @@ from ninja.errors import HttpError
 
 from constellate.accounts.api import ApiKeyAuth
 from constellate.compass.api import router as compass
+from constellate.decisions.api import public_router as decisions_public
+from constellate.decisions.api import router as decisions
 from constellate.initiatives.api import public_router as initiatives_public
 from constellate.initiatives.api import router as initiatives
 from constellate.library.api import router as library
@@ -30,6 +32,8 @@ api.add_router("/", initiatives_public)
 api.add_router("/", library)
 api.add_router("/", compass)
 api.add_router("/", stakeholders)
+api.add_router("/", decisions)
+api.add_router("/", decisions_public)
 
 
 @api.exception_handler(HttpError)

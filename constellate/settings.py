@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "constellate.participation",
     "constellate.stories",
     "constellate.deliberation",
+    "constellate.decisions",
     "constellate.demo",
 ]
 

@@ -181,6 +181,53 @@ class KnownNames:
     names: Callable[[Any], Iterable[str]]  # initiative -> names
 
 
+@dataclass(frozen=True)
+class EvidenceSource:
+    """Something an app offers as evidence a decision rests on (a story, an insight, a
+    statement, a conversation's results, an idea). The decisions app stores links to these
+    with contenttypes and reads them only through this declaration, so it never imports the
+    offering app.
+
+    - `items(initiative, user)`: a QuerySet of what `user` (staff) may see and link in the
+      initiative, usable now (a withdrawn story is not in it);
+    - `public_items(initiative)`: a QuerySet of what may be counted on public pages (None:
+      never); `public_named`: whether their titles may be shown there too (never for
+      personal contributions such as stories and statements);
+    - `title(obj)`, `url(obj)` (a staff page, or ""), `public_url(obj)` (or "");
+    - `search_fields`: fields searched for candidates (icontains);
+    - `notify(pks)`: optional, tell the contributors of these items that what became of
+      their contribution changed (e-mail if they gave one, their private link page);
+    - `feeds(obj)`: optional, the evidence items built on this contribution
+      ({source key: [pk, ...]}: a story's insights), so its outcome shows those too."""
+
+    key: str
+    label: Any  # lazy translated, plural ("Stories")
+    model: str  # "app_label.ModelName"
+    items: Callable[[Any, Any], Any]
+    title: Callable[[Any], str]
+    url: Callable[[Any], str] = lambda obj: ""
+    public_items: Callable[[Any], Any] | None = None
+    public_named: bool = False
+    public_url: Callable[[Any], str] = lambda obj: ""
+    search_fields: tuple[str, ...] = ("title",)
+    notify: Callable[[list[int]], None] | None = None
+    feeds: Callable[[Any], dict[str, list[int]]] | None = None
+    order: int = 100
+
+    def get_model(self) -> Any:
+        return apps.get_model(self.model)
+
+
+@dataclass(frozen=True)
+class OutcomeProvider:
+    """What became of a contribution ("you said, we did"): `outcomes(obj)` returns a list of
+    dicts for the template `core/_contribution_outcome.html` (the decisions app registers
+    one). Without a provider the outcome is empty."""
+
+    key: str
+    outcomes: Callable[[Any], list[dict[str, Any]]]
+
+
 @dataclass
 class Registry:
     contribution_types: dict[str, ContributionType] = field(default_factory=dict)
@@ -194,6 +241,8 @@ class Registry:
     joined_sections: dict[str, JoinedSection] = field(default_factory=dict)
     method_catalogue: MethodCatalogue | None = None
     known_names: dict[str, KnownNames] = field(default_factory=dict)
+    evidence_sources: dict[str, EvidenceSource] = field(default_factory=dict)
+    outcome_providers: dict[str, OutcomeProvider] = field(default_factory=dict)
 
 
 registry = Registry()
@@ -237,6 +286,39 @@ def register_joined_section(item: JoinedSection) -> None:
 
 def register_known_names(item: KnownNames) -> None:
     registry.known_names[item.key] = item
+
+
+def register_evidence_source(item: EvidenceSource) -> None:
+    registry.evidence_sources[item.key] = item
+
+
+def register_outcome_provider(item: OutcomeProvider) -> None:
+    registry.outcome_providers[item.key] = item
+
+
+def evidence_sources() -> list[EvidenceSource]:
+    return _ordered(registry.evidence_sources.values())
+
+
+def evidence_source(key: str) -> EvidenceSource | None:
+    return registry.evidence_sources.get(key)
+
+
+def evidence_source_for(obj: Any) -> EvidenceSource | None:
+    """The source whose model `obj` is (the first by order, when several offer it)."""
+    label = obj._meta.label
+    for source in evidence_sources():
+        if source.model == label:
+            return source
+    return None
+
+
+def contribution_outcomes(obj: Any) -> list[dict[str, Any]]:
+    """What became of `obj`, from every registered provider (empty without one)."""
+    out: list[dict[str, Any]] = []
+    for item in _ordered_by_key(registry.outcome_providers.values()):
+        out.extend(item.outcomes(obj))
+    return out
 
 
 def known_names_for(initiative: Any) -> list[str]:

@@ -8,10 +8,12 @@ from django.utils.translation import gettext_lazy as _
 
 from constellate.core.registry import (
     ContributionType,
+    EvidenceSource,
     InitiativeTab,
     JoinedSection,
     PersonalData,
     register_contribution_type,
+    register_evidence_source,
     register_initiative_tab,
     register_joined_section,
     register_personal_data,
@@ -147,5 +149,98 @@ register_joined_section(
         key="conversation_vote",
         template="deliberation/conversations/_joined.html",
         context=_joined_context,
+    )
+)
+
+
+# Evidence for decisions (the decisions app reads these through the registry): accepted
+# statements, and a conversation's results (its opinion groups report). On public pages
+# statements are only counted, and only of a conversation whose report is public; a
+# conversation's results are named there. A statement's author sees what became of it (also
+# of decisions resting on the conversation's results) on their own votes page.
+
+
+def _statement_items(initiative, user):
+    from constellate.deliberation.choices import StatementStatus
+    from constellate.deliberation.models import Statement
+
+    return Statement.objects.filter(
+        conversation__activity__initiative=initiative, status=StatementStatus.ACCEPTED
+    ).select_related("conversation__activity")
+
+
+def _statement_public(initiative):
+    if not initiative.is_public:
+        from constellate.deliberation.models import Statement
+
+        return Statement.objects.none()
+    return _statement_items(initiative, None).filter(conversation__activity__is_public=True)
+
+
+def _statement_title(statement):
+    return statement.text
+
+
+def _statement_url(statement):
+    from django.urls import reverse
+
+    return reverse("deliberation:conversation", args=[statement.conversation.activity_id])
+
+
+def _result_items(initiative, user):
+    from constellate.deliberation.models import Conversation
+
+    return Conversation.objects.filter(activity__initiative=initiative).select_related("activity")
+
+
+def _result_public(initiative):
+    if not initiative.is_public:
+        from constellate.deliberation.models import Conversation
+
+        return Conversation.objects.none()
+    return _result_items(initiative, None).filter(activity__is_public=True)
+
+
+def _result_title(conversation):
+    from django.utils.translation import gettext
+
+    return gettext("Results of the conversation: %(title)s") % {
+        "title": conversation.topic or conversation.activity.title
+    }
+
+
+def _result_url(conversation):
+    from django.urls import reverse
+
+    return reverse("deliberation:report", args=[conversation.activity_id])
+
+
+register_evidence_source(
+    EvidenceSource(
+        key="statement",
+        label=_("Statements in conversations"),
+        model="deliberation.Statement",
+        items=_statement_items,
+        title=_statement_title,
+        url=_statement_url,
+        public_items=_statement_public,
+        public_named=False,
+        search_fields=("text",),
+        feeds=lambda statement: {"conversation_result": [statement.conversation_id]},
+        order=30,
+    )
+)
+register_evidence_source(
+    EvidenceSource(
+        key="conversation_result",
+        label=_("Results of conversations"),
+        model="deliberation.Conversation",
+        items=_result_items,
+        title=_result_title,
+        url=_result_url,
+        public_items=_result_public,
+        public_named=True,
+        search_fields=("topic", "activity__title"),
+        order=40,
     )
 )

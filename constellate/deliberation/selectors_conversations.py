@@ -109,6 +109,13 @@ def own_votes(*, conversation: Conversation, participant: Participant) -> QueryS
     )
 
 
+def own_statements(*, conversation: Conversation, participant: Participant) -> QuerySet[Statement]:
+    """The statements the participant added here (their own: only they see this list)."""
+    return conversation.statements.filter(author_participant=participant).order_by(
+        "created_at", "pk"
+    )
+
+
 def moderation_queue(*, conversation: Conversation) -> QuerySet[Statement]:
     return conversation.statements.filter(status=StatementStatus.PENDING).order_by(
         "created_at", "pk"

@@ -113,6 +113,9 @@ def my_votes(request, token):
             "activity": activity,
             "conversation": conversation,
             "votes": selectors.own_votes(conversation=conversation, participant=participant),
+            "statements": selectors.own_statements(
+                conversation=conversation, participant=participant
+            ),
             "is_open": services.conversation_is_open(conversation),
         },
     )

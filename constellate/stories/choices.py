@@ -100,3 +100,4 @@ class NewsKind(models.TextChoices):
     CONVERSATION = "conversation", _("Your story was discussed at a conversation of change")
     ACTION = "action", _("Your story led to an action")
     ACTION_STATUS = "action_status", _("An action from your story changed")
+    DECISION = "decision", _("A decision that rests on your story changed")

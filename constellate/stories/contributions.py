@@ -9,12 +9,14 @@ from django.utils.translation import gettext_lazy as _
 
 from constellate.core.registry import (
     ContributionType,
+    EvidenceSource,
     InitiativePanel,
     InitiativeTab,
     JoinedSection,
     PersonalData,
     PublicSection,
     register_contribution_type,
+    register_evidence_source,
     register_initiative_panel,
     register_initiative_tab,
     register_joined_section,
@@ -304,5 +306,125 @@ register_public_section(
         template="stories/mobilise/_public_section.html",
         context=_public_packages,
         order=40,
+    )
+)
+
+
+# Evidence for decisions (the decisions app reads these through the registry). A story is
+# offered only while its teller's consent lasts and to who may hear it; on public pages it is
+# only counted, and only when its teller lets everyone hear it. Insights are named publicly
+# only when a published public package holds them. The teller hears of a change through the
+# story's news (its throttled e-mail), also when the decision rests on an insight built on
+# their story.
+
+
+def _story_items(initiative, user):
+    from constellate.stories.selectors_curation import heard_stories
+
+    return heard_stories(initiative=initiative, user=user)
+
+
+def _story_public(initiative):
+    from constellate.stories.choices import Audience
+    from constellate.stories.models import Story
+
+    return Story.objects.filter(activity__initiative=initiative, audience=Audience.PUBLIC)
+
+
+def _story_title(story):
+    from constellate.stories.forms_curation import story_label
+
+    return str(story_label(story))
+
+
+def _story_url(story):
+    from django.urls import reverse
+
+    return reverse("stories:detail", args=[story.pk])
+
+
+def _insights_of_story(story):
+    from django.db.models import Q
+
+    from constellate.stories.models import Insight
+
+    match = Q(stories=story) | Q(quotes__story=story) | Q(clips__story=story)
+    return {"insight": sorted(set(Insight.objects.filter(match).values_list("pk", flat=True)))}
+
+
+def _story_notify(pks):
+    from constellate.stories.choices import NewsKind
+    from constellate.stories.services_mobilise import story_news_add
+
+    story_news_add(story_ids=pks, kind=NewsKind.DECISION)
+
+
+def _insight_items(initiative, user):
+    from constellate.stories.models import Insight
+
+    return Insight.objects.filter(initiative=initiative)
+
+
+def _insight_public(initiative):
+    from constellate.stories.choices import PackageStatus, PackageVisibility
+    from constellate.stories.models import Insight, Package
+
+    published = Package.objects.filter(
+        initiative=initiative,
+        visibility=PackageVisibility.PUBLIC,
+        status=PackageStatus.PUBLISHED,
+    )
+    return Insight.objects.filter(
+        initiative=initiative,
+        pk__in=Package.insights.through.objects.filter(package__in=published).values("insight_id"),
+    )
+
+
+def _insight_url(insight):
+    from django.urls import reverse
+
+    return reverse("stories:curation_insight_edit", args=[insight.pk])
+
+
+def _insight_notify(pks):
+    from django.db.models import Q
+
+    from constellate.stories.models import Story
+
+    stories = Story.objects.filter(
+        Q(insights__in=pks) | Q(quotes__insights__in=pks) | Q(clips__insights__in=pks)
+    ).values_list("pk", flat=True)
+    _story_notify(sorted(set(stories)))
+
+
+register_evidence_source(
+    EvidenceSource(
+        key="story",
+        label=_("Stories"),
+        model="stories.Story",
+        items=_story_items,
+        title=_story_title,
+        url=_story_url,
+        public_items=_story_public,
+        public_named=False,
+        search_fields=("title", "text"),
+        notify=_story_notify,
+        feeds=_insights_of_story,
+        order=10,
+    )
+)
+register_evidence_source(
+    EvidenceSource(
+        key="insight",
+        label=_("Insights"),
+        model="stories.Insight",
+        items=_insight_items,
+        title=lambda insight: insight.title,
+        url=_insight_url,
+        public_items=_insight_public,
+        public_named=True,
+        search_fields=("title", "text"),
+        notify=_insight_notify,
+        order=20,
     )
 )
