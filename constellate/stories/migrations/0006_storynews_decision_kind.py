@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("stories", "0004_story_search"),
+        ("stories", "0005_story_places"),
     ]
 
     operations = [
