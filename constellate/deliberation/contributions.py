@@ -11,10 +11,12 @@ from constellate.core.registry import (
     InitiativeTab,
     JoinedSection,
     PersonalData,
+    PublicSection,
     register_contribution_type,
     register_initiative_tab,
     register_joined_section,
     register_personal_data,
+    register_public_section,
 )
 from constellate.initiatives.choices import ActivityKind
 
@@ -231,5 +233,25 @@ register_joined_section(
         key="budget_ballot",
         template="deliberation/budgets/_joined.html",
         context=_budget_joined_context,
+    )
+)
+
+
+def _public_budgets(initiative):
+    # Cached with the public page: publishing and closing call initiative_touch; the end of an
+    # activity's last day changes the page's day key.
+    if not initiative.is_public:
+        return {"public_budgets": []}
+    from constellate.deliberation.selectors_budgets import public_budget_results
+
+    return {"public_budgets": public_budget_results(initiative=initiative)}
+
+
+register_public_section(
+    PublicSection(
+        key="budget_results",
+        template="deliberation/budgets/_public_section.html",
+        context=_public_budgets,
+        order=45,
     )
 )

@@ -144,3 +144,21 @@ def supporters_per_project(*, budget: Budget) -> dict[int, int]:
         .annotate(n=Count("choices", filter=Q(choices__isnull=False)))
         .values_list("pk", "n")
     )
+
+
+def public_budget_results(*, initiative: Initiative) -> list[Activity]:
+    """The initiative's budget activities whose results are public (the public page links to
+    them). The initiative's own visibility is checked by the page that shows this."""
+    from django.utils import timezone
+
+    today = timezone.localdate()
+    return list(
+        Activity.objects.filter(initiative=initiative, kind=ActivityKind.BUDGET, is_public=True)
+        .filter(
+            Q(budget__results_published=True)
+            | Q(budget__closed_at__isnull=False)
+            | Q(closes_on__lt=today)
+        )
+        .filter(budget__isnull=False)
+        .order_by("opens_on", "title")
+    )

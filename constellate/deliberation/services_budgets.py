@@ -24,6 +24,7 @@ from constellate.deliberation.choices import BudgetRule
 from constellate.deliberation.models import Ballot, BallotChoice, Budget, BudgetProject
 from constellate.initiatives.choices import ActivityKind
 from constellate.initiatives.models import Activity
+from constellate.initiatives.services import initiative_touch
 
 TITLE_MAX = 200
 DESCRIPTION_MAX = 2000
@@ -264,6 +265,7 @@ def budget_close(*, budget: Budget, actor: User) -> Budget:
     if locked.closed_at is None:
         locked.closed_at = timezone.now()
         locked.save(update_fields=["closed_at", "updated_at"])
+        initiative_touch(budget.activity.initiative_id)
     budget.closed_at = locked.closed_at
     return locked
 
@@ -274,6 +276,7 @@ def results_publish(*, budget: Budget, actor: User, published: bool) -> Budget:
     locked = _lock(budget)
     locked.results_published = bool(published)
     locked.save(update_fields=["results_published", "updated_at"])
+    initiative_touch(budget.activity.initiative_id)
     budget.results_published = locked.results_published
     return locked
 

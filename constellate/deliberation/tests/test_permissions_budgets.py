@@ -166,3 +166,22 @@ def test_choosing_needs_joining_first_and_a_budget_activity(world, scene):
     )
     other = reverse("deliberation:ballot", args=[world.activity.join_token])
     assert client_for(world, "participant").get(other).status_code == 404
+
+
+@pytest.mark.django_db
+def test_the_public_page_links_to_published_results(world):
+    from constellate.accounts.roles import InitiativeRole
+    from constellate.deliberation import services_budgets as services
+
+    activity, budget, _ = budget_activity(
+        initiative=world.public, is_public=True, title="Wijkbudget WB5", projects=[("P", 10)]
+    )
+    url = reverse("initiatives:public_detail", args=[world.public.pk, world.public.slug])
+    client = client_for(world, "anonymous")
+    results = reverse("deliberation:budget_results", args=[activity.join_token])
+    assert results not in client.get(url).content.decode()
+    lead = world.users["lead"]
+    if not lead.has_perm("deliberation.run_budget", activity):
+        world.public.memberships.create(user=lead, role=InitiativeRole.LEAD)
+    services.results_publish(budget=budget, actor=lead, published=True)
+    assert results in client.get(url).content.decode()
