@@ -16,15 +16,13 @@ together fit the budget. A counting rule turns the ballots into the funded proje
 
 Ties are broken the same way everywhere, so the result never depends on chance: more
 supporters first, then the cheaper project, then the project listed first (lower position
-in `projects`). Money is counted exactly (fractions), so rounding never funds or refuses a
-project wrongly.
+in `projects`). Whether a project fits the budget is decided in whole euros, exactly.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from fractions import Fraction
 from math import ceil
 
 GREEDY = "greedy"
@@ -39,6 +37,9 @@ NOT_FUNDED = "not_funded"  # no supporters, or not reached
 # one"), or by 1% of the starting share when that is more (very large budgets), for at most
 # MAX_COMPLETION_ROUNDS rounds.
 MAX_COMPLETION_ROUNDS = 400
+# Money in Equal Shares is counted in floating point (as equalshares.com does), with this
+# tolerance in euros when comparing what supporters hold with what a project costs.
+EPSILON = 1e-6
 
 
 @dataclass(frozen=True)
@@ -130,44 +131,67 @@ def greedy(
     return outcome
 
 
+def _groups(n: int, approvers: dict[int, list[int]]):
+    """Voters with the same ballot pay the same all the way through, so they are counted as
+    one group with a weight: ([weight per group], {project id: [group, ...]})."""
+    ballots: dict[int, list[int]] = {i: [] for i in range(n)}
+    for pid, voters in approvers.items():
+        for i in voters:
+            ballots[i].append(pid)
+    index: dict[tuple[int, ...], int] = {}
+    weights: list[int] = []
+    for i in range(n):
+        key = tuple(sorted(ballots[i]))
+        if key not in index:
+            index[key] = len(weights)
+            weights.append(0)
+        weights[index[key]] += 1
+    supporters: dict[int, list[int]] = {pid: [] for pid in approvers}
+    for key, g in index.items():
+        for pid in key:
+            supporters[pid].append(g)
+    return weights, supporters
+
+
 def _equal_shares_fixed(
-    share: Fraction,
-    n: int,
+    share: float,
+    weights: list[int],
     projects: Sequence[ProjectInput],
-    approvers: dict[int, list[int]],
+    supporters: dict[int, list[int]],
+    counts: dict[int, int],
 ) -> list[int]:
     """Equal Shares with every voter holding `share`: the ids funded, in the order funded
-    (the rule of equalshares.com for approval ballots, with exact money)."""
-    money = [share] * n
+    (the rule of equalshares.com for approval ballots). `weights` are the sizes of the groups
+    of voters with the same ballot, `supporters` the groups behind each project."""
+    money = [share] * len(weights)
     position = {p.id: i for i, p in enumerate(projects)}
-    cost = {p.id: Fraction(p.cost) for p in projects}
-    remaining = [p.id for p in projects if approvers[p.id]]
+    cost = {p.id: float(p.cost) for p in projects}
+    remaining = [p.id for p in projects if counts[p.id]]
     funded: list[int] = []
     while True:
         best = None
         best_key = None
-        best_rho = None
+        best_rho = 0.0
         still = []
         for pid in remaining:
-            voters = approvers[pid]
-            if sum(money[i] for i in voters) < cost[pid]:
+            groups = supporters[pid]
+            if sum(money[g] * weights[g] for g in groups) < cost[pid] - EPSILON:
                 continue  # can never be paid from here on: money only goes down
             still.append(pid)
-            # The smallest rho such that sum(min(money_i, rho)) == cost.
-            ordered = sorted(money[i] for i in voters)
-            paid = Fraction(0)
-            payers = len(ordered)
+            # The smallest rho such that the supporters pay sum(min(money, rho)) == cost.
+            paid = 0.0
+            payers = counts[pid]
             rho = None
-            for m in ordered:
+            for g in sorted(groups, key=money.__getitem__):
                 candidate = (cost[pid] - paid) / payers
-                if candidate <= m:
+                if candidate <= money[g] + EPSILON:
                     rho = candidate
                     break
-                paid += m
-                payers -= 1
-            if rho is None:  # pragma: no cover - excluded by the sum check above
-                continue
-            key = (rho, -len(voters), cost[pid], position[pid])
+                paid += money[g] * weights[g]
+                payers -= weights[g]
+            if rho is None:
+                rho = money[max(groups, key=money.__getitem__)]  # rounding: they pay it all
+            key = (round(rho, 6), -counts[pid], cost[pid], position[pid])
             if best_key is None or key < best_key:
                 best, best_key, best_rho = pid, key, rho
         remaining = still
@@ -175,8 +199,8 @@ def _equal_shares_fixed(
             return funded
         funded.append(best)
         remaining.remove(best)
-        for i in approvers[best]:
-            money[i] = max(money[i] - best_rho, Fraction(0))
+        for g in supporters[best]:
+            money[g] = max(money[g] - best_rho, 0.0)
 
 
 def equal_shares(
@@ -190,9 +214,11 @@ def equal_shares(
     by_id = {p.id: p for p in projects}
     funded: list[int] = []
     if n and budget:
-        share = Fraction(budget, n)
-        funded = _equal_shares_fixed(share, n, projects, approvers)
-        step = Fraction(max(1, ceil(budget / n / 100)))
+        weights, supporters = _groups(n, approvers)
+        counts = {pid: len(voters) for pid, voters in approvers.items()}
+        share = budget / n
+        funded = _equal_shares_fixed(share, weights, projects, supporters, counts)
+        step = float(max(1, ceil(budget / n / 100)))
         for _round in range(MAX_COMPLETION_ROUNDS):
             spent = sum(by_id[p].cost for p in funded)
             left = budget - spent
@@ -202,7 +228,7 @@ def equal_shares(
             if exhaustive:
                 break
             share += step
-            more = _equal_shares_fixed(share, n, projects, approvers)
+            more = _equal_shares_fixed(share, weights, projects, supporters, counts)
             if sum(by_id[p].cost for p in more) > budget:
                 break
             funded = more
