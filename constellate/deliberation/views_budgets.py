@@ -42,14 +42,12 @@ def ballot(request, token):
     saved, saved_ids = selectors.own_ballot(budget=budget, participant=participant)
     chosen = saved_ids
     error = ""
-    status = 200
     if request.method == "POST":
         try:
             chosen = services.parse_project_ids(request.POST.getlist("project"))
         except ValidationError as exc:
             chosen = []
             error = " ".join(exc.messages)
-            status = 200
         else:
             if "withdraw" in request.POST:
                 try:
@@ -66,7 +64,6 @@ def ballot(request, token):
                     )
                 except ValidationError as exc:
                     error = " ".join(exc.messages)
-                    status = 200
                 else:
                     messages.success(
                         request,
@@ -78,7 +75,7 @@ def ballot(request, token):
     summary = services.choice_summary(budget=budget, project_ids=chosen)
     if not error and summary["over"]:
         error = services.overspend_message(total=summary["total"], budget_total=budget.total)
-    response = render(
+    return render(
         request,
         "deliberation/budgets/ballot.html",
         {
@@ -89,14 +86,15 @@ def ballot(request, token):
             "chosen": set(summary["ids"]),
             "summary": summary,
             "saved": saved,
+            # After a refused or checked (unsaved) choice the boxes show that choice, not
+            # the saved one: the "saved" note is shown only on a plain visit.
+            "show_saved": saved is not None and request.method == "GET",
             "is_open": is_open,
             "error": error,
             "minimum": services.minimum_amount(budget),
             "results_public": budget_results_are_public(budget),
         },
-        status=status,
     )
-    return response
 
 
 @never_cache
@@ -166,18 +164,28 @@ def _settings_initial(budget):
     }
 
 
+def _settings_form(budget, n_ballots, data=None):
+    """Once a ballot exists the amount and the minimum share are shown but cannot be changed
+    (disabled fields keep their stored value)."""
+    form = BudgetSettingsForm(data, initial=_settings_initial(budget), prefix="settings")
+    if n_ballots:
+        for name in ("total", "minimum_percent"):
+            form.fields[name].disabled = True
+    return form
+
+
 @login_required
 def budget_detail(request, pk):
     activity, budget = _staff_activity(request, pk)
     can_run = request.user.has_perm("deliberation.run_budget", activity)
-    settings_form = BudgetSettingsForm(initial=_settings_initial(budget), prefix="settings")
+    n_ballots = selectors.ballot_count(budget=budget)
+    settings_form = _settings_form(budget, n_ballots)
     project_form = ProjectForm(prefix="project")
-    status = 200
     if request.method == "POST":
         if not can_run:
             raise PermissionDenied
         if "save_settings" in request.POST:
-            settings_form = BudgetSettingsForm(request.POST, prefix="settings")
+            settings_form = _settings_form(budget, n_ballots, request.POST)
             if settings_form.is_valid():
                 try:
                     services.budget_settings_set(
@@ -200,8 +208,6 @@ def budget_detail(request, pk):
                 else:
                     messages.success(request, _("Project added."))
                     return redirect("deliberation:budget", pk=activity.pk)
-        status = 200
-    n_ballots = selectors.ballot_count(budget=budget)
     return render(
         request,
         "deliberation/budgets/detail.html",
@@ -219,7 +225,6 @@ def budget_detail(request, pk):
             "settings_form": settings_form,
             "project_form": project_form,
         },
-        status=status,
     )
 
 
@@ -233,7 +238,6 @@ def project_edit(request, pk, project_pk):
     form = ProjectForm(
         initial={"title": project.title, "description": project.description, "cost": project.cost}
     )
-    status = 200
     if request.method == "POST":
         form = ProjectForm(request.POST)
         if form.is_valid():
@@ -244,7 +248,6 @@ def project_edit(request, pk, project_pk):
             else:
                 messages.success(request, _("Changes saved."))
                 return redirect("deliberation:budget", pk=activity.pk)
-        status = 200
     return render(
         request,
         "deliberation/budgets/project_edit.html",
@@ -255,7 +258,6 @@ def project_edit(request, pk, project_pk):
             "project": project,
             "form": form,
         },
-        status=status,
     )
 
 

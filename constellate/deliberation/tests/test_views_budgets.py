@@ -59,6 +59,10 @@ def test_hand_in_and_change_a_choice(scene):
     assert response.status_code == 302
     response = client.get(_url(activity))
     assert "Your choice is saved." in response.content.decode()
+    # A refused change does not claim that what is ticked is saved.
+    response = client.post(_url(activity), {"project": [p.pk for p in projects], "submit": "1"})
+    assert "Your choice is saved." not in response.content.decode()
+    assert Ballot.objects.get().total == 3000
     client.post(_url(activity), {"project": [projects[1].pk, projects[2].pk], "submit": "1"})
     ballot = Ballot.objects.get()
     assert ballot.total == 7500
@@ -142,3 +146,31 @@ def test_the_team_sets_up_with_bad_input_and_gets_messages(client):
     assert client.get(bad).status_code == 404
     response = client.get(reverse("deliberation:budgets", args=[activity.initiative.pk]))
     assert response.status_code == 200 and activity.title in response.content.decode()
+
+
+def test_once_ballots_exist_the_amount_is_shown_but_fixed(client):
+    from constellate.accounts.roles import InitiativeRole
+    from constellate.accounts.tests.factories import UserFactory
+    from constellate.deliberation.tests.factories_budgets import ballots
+    from constellate.initiatives.tests.factories import InitiativeMembershipFactory
+
+    activity, budget, projects = budget_activity(total=5000, projects=[("Moestuin", 2500)])
+    ballots(budget, [[projects[0]]])
+    user = UserFactory()
+    InitiativeMembershipFactory(initiative=activity.initiative, user=user, role=InitiativeRole.LEAD)
+    client.force_login(user)
+    url = reverse("deliberation:budget", args=[activity.pk])
+    page = client.get(url).content.decode()
+    assert 'name="settings-total"' in page and "disabled" in page
+    response = client.post(
+        url,
+        {
+            "settings-total": "99999",
+            "settings-rule": "equal_shares",
+            "settings-description": "Nieuw",
+            "save_settings": "1",
+        },
+    )
+    assert response.status_code == 302
+    budget.refresh_from_db()
+    assert (budget.total, budget.rule, budget.description) == (5000, "equal_shares", "Nieuw")
