@@ -11,7 +11,16 @@ from django.utils import translation
 from constellate.deliberation.models import Ballot
 from constellate.deliberation.services_budgets import euros, overspend_message
 from constellate.deliberation.tests.factories_budgets import ballots, budget_activity
-from tests.e2e.browser import check_page, lands, login_as, switch_language, t, tab_to, visit
+from tests.e2e.browser import (
+    check_page,
+    lands,
+    login_as,
+    no_horizontal_scroll,
+    switch_language,
+    t,
+    tab_to,
+    visit,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -48,6 +57,7 @@ def test_a_participant_shares_a_budget_by_keyboard_and_reads_the_results(
     with lands(page):
         page.keyboard.press("Enter")
     assert page.locator("h1").inner_text() == "Buurtbudget Schoonoord"
+    no_horizontal_scroll(page)
 
     # Ticking all three: the summary (swapped in by htmx) says how much is too much.
     summary = page.locator("#budget-summary")
@@ -93,6 +103,7 @@ def test_a_participant_shares_a_budget_by_keyboard_and_reads_the_results(
     tab_to(page, "main a[href$='/budget/results/']")
     with lands(page):
         page.keyboard.press("Enter")
+    no_horizontal_scroll(page)
     main = page.inner_text("main")
     assert t("en", "How the choices are counted") in main
     assert t("en", "Most supporters first") in main
