@@ -198,7 +198,8 @@ register_contribution_type(
         participant_field="participant",
         initiative_path="budget__activity__initiative",
         personal_fields=("total",),
-        serialize=_serialize_ballot,
+        # No serializer here: a ballot goes only to its own person (the personal data
+        # export below), never into anything the team exports.
         date_field="created_at",
         counts_people=True,
     )
