@@ -15,3 +15,8 @@ class VoteValue(models.IntegerChoices):
     AGREE = 1, _("Agree")
     DISAGREE = -1, _("Disagree")
     PASS = 0, _("Pass / unsure")
+
+
+class BudgetRule(models.TextChoices):
+    GREEDY = "greedy", _("Most supporters first")
+    EQUAL_SHARES = "equal_shares", _("Equal shares")

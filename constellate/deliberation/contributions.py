@@ -12,11 +12,13 @@ from constellate.core.registry import (
     InitiativeTab,
     JoinedSection,
     PersonalData,
+    PublicSection,
     register_contribution_type,
     register_evidence_source,
     register_initiative_tab,
     register_joined_section,
     register_personal_data,
+    register_public_section,
 )
 from constellate.initiatives.choices import ActivityKind
 
@@ -242,5 +244,110 @@ register_evidence_source(
         public_named=True,
         search_fields=("topic", "activity__title"),
         order=40,
+    )
+)
+
+
+# Shared budgets -------------------------------------------------------------------------------
+# A ballot counts one person (it is one choice, however many projects it holds). The person's
+# own ballot comes with their export; erasing it removes it from the results.
+
+
+def _serialize_ballot(ballot):
+    activity = ballot.budget.activity
+    return {
+        "initiative": activity.initiative.title,
+        "activity": activity.title,
+        "projects": [choice.project.title for choice in ballot.choices.all()],
+        "total_euros": ballot.total,
+        "budget_euros": ballot.budget_total,
+        "handed_in_on": ballot.created_at,
+        "changed_on": ballot.updated_at,
+    }
+
+
+def _ballots_export(user):
+    from constellate.deliberation.models import Ballot
+
+    rows = (
+        Ballot.objects.filter(participant__user=user)
+        .select_related("budget__activity__initiative")
+        .prefetch_related("choices__project")
+        .order_by("created_at", "pk")
+    )
+    for ballot in rows:
+        yield _serialize_ballot(ballot)
+
+
+def _ballots_erase(user) -> int:
+    from constellate.deliberation.models import Ballot
+
+    return Ballot.objects.filter(participant__user=user).delete()[0]
+
+
+register_contribution_type(
+    ContributionType(
+        key="budget_ballot",
+        label=_("Choices in shared budgets"),
+        model="deliberation.Ballot",
+        participant_field="participant",
+        initiative_path="budget__activity__initiative",
+        personal_fields=("total",),
+        # No serializer here: a ballot goes only to its own person (the personal data
+        # export below), never into anything the team exports.
+        date_field="created_at",
+        counts_people=True,
+    )
+)
+register_personal_data(
+    PersonalData(
+        key="budget_ballots",
+        label=_("Your choices in shared budgets"),
+        export=_ballots_export,
+        erase=_ballots_erase,
+    )
+)
+register_initiative_tab(
+    InitiativeTab(
+        key="budgets",
+        label=_("Budgets"),
+        url_name="deliberation:budgets",
+        current_prefix=("deliberation:budget",),
+        order=26,
+    )
+)
+
+
+def _budget_joined_context(activity, participant):
+    if activity.kind != ActivityKind.BUDGET or participant is None:
+        return None
+    return {"budget_activity": activity}
+
+
+register_joined_section(
+    JoinedSection(
+        key="budget_ballot",
+        template="deliberation/budgets/_joined.html",
+        context=_budget_joined_context,
+    )
+)
+
+
+def _public_budgets(initiative):
+    # Cached with the public page: publishing and closing call initiative_touch; the end of an
+    # activity's last day changes the page's day key.
+    if not initiative.is_public:
+        return {"public_budgets": []}
+    from constellate.deliberation.selectors_budgets import public_budget_results
+
+    return {"public_budgets": public_budget_results(initiative=initiative)}
+
+
+register_public_section(
+    PublicSection(
+        key="budget_results",
+        template="deliberation/budgets/_public_section.html",
+        context=_public_budgets,
+        order=45,
     )
 )

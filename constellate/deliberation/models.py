@@ -12,7 +12,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from constellate.deliberation.choices import StatementStatus, VoteValue
+from constellate.deliberation.choices import BudgetRule, StatementStatus, VoteValue
 from constellate.initiatives.models import fast_choice_display
 
 
@@ -162,3 +162,128 @@ class OpinionResult(models.Model):
 
     def __str__(self) -> str:
         return f"{self.conversation_id} @ {self.computed_at:%Y-%m-%d %H:%M}"
+
+
+# Shared budgets -------------------------------------------------------------------------------
+#
+# A shared (participatory) budget is an activity of the kind "budget": a total amount in whole
+# euros and the projects it can pay for. Each participant hands in one ballot (a database
+# constraint): the projects they choose, which together never cost more than the budget. The
+# service checks that inside one transaction that holds the budget's row locked, so parallel
+# ballots cannot overspend; the ballot keeps its total and the budget's amount at the time,
+# and a database check keeps the one within the other. The projects and the amount cannot
+# change once a ballot exists. Results are counted from the ballots on demand and shown only
+# as totals per project: who chose what is never shown or exported (except to the person).
+
+
+class Budget(models.Model):
+    activity = models.OneToOneField(
+        "initiatives.Activity",
+        verbose_name=_("activity"),
+        on_delete=models.CASCADE,
+        related_name="budget",
+    )
+    total = models.PositiveIntegerField(_("budget (euros)"), default=0)
+    description = models.TextField(_("explanation for participants"), max_length=3000, blank=True)
+    # A ballot must use at least this share of the budget (0 = no minimum).
+    minimum_percent = models.PositiveSmallIntegerField(_("minimum share to use (%)"), default=0)
+    rule = models.CharField(
+        _("counting rule"), max_length=20, choices=BudgetRule.choices, default=BudgetRule.GREEDY
+    )
+    results_published = models.BooleanField(_("results published"), default=False)
+    closed_at = models.DateTimeField(_("closed on"), null=True, blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("shared budget")
+        verbose_name_plural = _("shared budgets")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(minimum_percent__lte=100), name="budget_minimum_percent_max_100"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return str(self.activity_id)
+
+
+class BudgetProject(models.Model):
+    budget = models.ForeignKey(
+        Budget, verbose_name=_("shared budget"), on_delete=models.CASCADE, related_name="projects"
+    )
+    title = models.CharField(_("title"), max_length=200)
+    description = models.TextField(_("description"), max_length=2000, blank=True)
+    cost = models.PositiveIntegerField(_("cost (euros)"))
+    position = models.PositiveIntegerField(_("position"), default=0)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("project")
+        verbose_name_plural = _("projects")
+        ordering = ["position", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(cost__gt=0), name="budget_project_cost_positive"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class Ballot(models.Model):
+    budget = models.ForeignKey(
+        Budget, verbose_name=_("shared budget"), on_delete=models.CASCADE, related_name="ballots"
+    )
+    participant = models.ForeignKey(
+        "accounts.Participant",
+        verbose_name=_("participant"),
+        on_delete=models.CASCADE,
+        related_name="budget_ballots",
+    )
+    # The sum of the chosen projects' costs and the budget's amount when the ballot was saved
+    # (the amount cannot change once a ballot exists): a database check keeps total <= budget.
+    total = models.PositiveIntegerField(_("total chosen (euros)"), default=0)
+    budget_total = models.PositiveIntegerField(_("budget (euros)"), default=0)
+    created_at = models.DateTimeField(_("handed in on"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("changed on"), auto_now=True)
+    # Rate limit of changes: how many saves since `window_started_at`.
+    saves_in_window = models.PositiveIntegerField(default=0)
+    window_started_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("ballot")
+        verbose_name_plural = _("ballots")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["participant", "budget"], name="one_ballot_per_participant_budget"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(total__lte=models.F("budget_total")),
+                name="ballot_within_budget",
+            ),
+        ]
+        indexes = [models.Index(fields=["budget", "created_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.budget_id}: {self.total}"
+
+
+class BallotChoice(models.Model):
+    ballot = models.ForeignKey(
+        Ballot, verbose_name=_("ballot"), on_delete=models.CASCADE, related_name="choices"
+    )
+    project = models.ForeignKey(
+        BudgetProject, verbose_name=_("project"), on_delete=models.CASCADE, related_name="choices"
+    )
+
+    class Meta:
+        verbose_name = _("chosen project")
+        verbose_name_plural = _("chosen projects")
+        constraints = [
+            models.UniqueConstraint(fields=["ballot", "project"], name="one_choice_per_project"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.ballot_id}: {self.project_id}"

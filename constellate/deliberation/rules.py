@@ -33,3 +33,23 @@ def report_is_public(activity) -> bool:
 rules.add_perm("deliberation.view_conversations", can_view)
 rules.add_perm("deliberation.view_conversation", can_view_activity)
 rules.add_perm("deliberation.run_conversation", can_run)
+
+
+# Shared budgets: the same people as for conversations. The results are public (anyone with
+# the activity's link) only when the initiative is public, the activity is on the public page
+# and the team published them or the voting is over.
+rules.add_perm("deliberation.view_budgets", can_view)
+rules.add_perm("deliberation.view_budget", can_view_activity)
+rules.add_perm("deliberation.run_budget", can_run)
+
+
+def budget_results_are_public(budget) -> bool:
+    from django.utils import timezone
+
+    activity = budget.activity
+    over = budget.closed_at is not None or (
+        activity.closes_on is not None and activity.closes_on < timezone.localdate()
+    )
+    return (
+        activity.initiative.is_public and activity.is_public and (budget.results_published or over)
+    )

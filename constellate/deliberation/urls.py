@@ -1,5 +1,6 @@
 from django.urls import path
 
+from constellate.deliberation import views_budgets as budgets
 from constellate.deliberation import views_conversations as conversations
 
 app_name = "deliberation"
@@ -32,4 +33,22 @@ urlpatterns = [
         name="moderate",
     ),
     path("activities/<int:pk>/conversation/report/", conversations.report, name="report"),
+    # Shared budgets
+    path("join/<str:token>/budget/", budgets.ballot, name="ballot"),
+    path("join/<str:token>/budget/results/", budgets.results_public, name="budget_results"),
+    path("initiatives/<int:pk>/budgets/", budgets.budget_list, name="budgets"),
+    path("activities/<int:pk>/budget/", budgets.budget_detail, name="budget"),
+    path(
+        "activities/<int:pk>/budget/projects/<int:project_pk>/",
+        budgets.project_edit,
+        name="budget_project",
+    ),
+    path(
+        "activities/<int:pk>/budget/projects/<int:project_pk>/delete/",
+        budgets.project_delete,
+        name="budget_project_delete",
+    ),
+    path("activities/<int:pk>/budget/close/", budgets.budget_close, name="budget_close"),
+    path("activities/<int:pk>/budget/publish/", budgets.budget_publish, name="budget_publish"),
+    path("activities/<int:pk>/budget/results/", budgets.results, name="budget_report"),
 ]

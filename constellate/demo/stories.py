@@ -22,7 +22,7 @@ from constellate.initiatives.choices import ActivityKind
 from constellate.initiatives.models import Initiative
 from constellate.stories import services, services_mobilise
 from constellate.stories.choices import Audience, Keep, PackageVisibility, StoryType
-from constellate.stories.models import Story
+from constellate.stories.models import Place, Story
 
 # Per pilot slug: (type, channel, who may hear it, days ago, title, text, scale answers, and
 # optionally the name of the place the teller shares, one of _PLACES).
@@ -177,12 +177,13 @@ def load_pilot_stories(
     if not stories or activity is None or Story.all_objects.filter(activity=activity).exists():
         return {}
     reporter = people.get("reporter") or next(iter(people.values()))
-    places = {
-        name: services.place_save(
-            initiative=initiative, name=name, latitude=latitude, longitude=longitude
-        )
-        for name, latitude, longitude in _PLACES.get(pilot["slug"], [])
-    }
+    # Places outlive the activity (they belong to the initiative): reuse those already there.
+    places = {p.name: p for p in Place.objects.filter(initiative=initiative)}
+    for name, latitude, longitude in _PLACES.get(pilot["slug"], []):
+        if name not in places:
+            places[name] = services.place_save(
+                initiative=initiative, name=name, latitude=latitude, longitude=longitude
+            )
     made = 0
     public = []
     for story_type, channel, audience, days_ago, title, text, answers, *place in stories:

@@ -34,6 +34,7 @@ class ActivityKind(models.TextChoices):
     STORY_GATHERING = "story_gathering", _("Story gathering")
     CONVERSATION = "conversation", _("Conversation")
     IDEA_ROUND = "idea_round", _("Idea round")
+    BUDGET = "budget", _("Shared budget")
     WORKSHOP = "workshop", _("Workshop")
     HACKATHON = "hackathon", _("Social hackathon")
     SURVEY = "survey", _("Survey")

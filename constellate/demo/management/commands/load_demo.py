@@ -22,6 +22,7 @@ from django.utils.text import slugify
 
 from constellate.accounts import services as account_services
 from constellate.accounts.models import Membership, Organisation, User
+from constellate.demo.budgets import load_pilot_budget
 from constellate.demo.compass import load_compass
 from constellate.demo.conversations import load_pilot_conversation
 from constellate.demo.decisions import load_pilot_decisions
@@ -177,6 +178,8 @@ class Command(BaseCommand):
         made.update(load_pilot_conversation(pilot, initiative, people, today))
         # A decision log resting on those stories and statements (demo/decisions.py).
         made.update(load_pilot_decisions(pilot, initiative, people, today))
+        # A shared budget with projects and ballots (demo/budgets.py).
+        made.update(load_pilot_budget(pilot, initiative, people, today))
         for what, n in made.items():
             if n:
                 self.created[what] = self.created.get(what, 0) + n
