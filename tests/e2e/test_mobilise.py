@@ -67,7 +67,7 @@ def test_a_package_and_a_conversation_of_change_reach_the_teller(
     page.keyboard.press("Space")
     tab_to(page, f"input[name='insights'][value='{insight.pk}']")
     page.keyboard.press("Space")
-    _enter(page, "main form button[type='submit']")
+    _enter(page, "main form button[name='save']")
     package = Package.objects.get(initiative=initiative)
     assert page.locator("h1").inner_text() == PACKAGE[lang]
     _enter(page, f"form[action='/packages/{package.pk}/publish/'] button")
@@ -103,7 +103,9 @@ def test_a_package_and_a_conversation_of_change_reach_the_teller(
     _type(page, "#id_action-what", ACTION[lang])
     tab_to(page, f"input[name='action-stories'][value='{story.pk}']")
     page.keyboard.press("Space")
-    _enter(page, f"form[action='/change-conversations/{conversation.pk}/actions/'] button")
+    _enter(
+        page, f"form[action='/change-conversations/{conversation.pk}/actions/'] button[name='save']"
+    )
     action = ChangeAction.objects.get(conversation=conversation)
     assert list(action.stories.all()) == [story]
     assert ACTION[lang] in page.locator(f"#action-{action.pk}").inner_text()
