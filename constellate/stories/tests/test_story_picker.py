@@ -24,7 +24,9 @@ REFUSED = "Some chosen stories are not stories of this initiative that you may s
 
 
 @pytest.fixture
-def scene(db):
+def scene(db, monkeypatch):
+    # Pages of 5 over 13 stories: three pages, as 20 a page over 60 would be.
+    monkeypatch.setattr(picker_module, "PAGE_SIZE", 5)
     initiative = InitiativeFactory()
     lead = member(initiative.organisation, OrgRole.FACILITATOR)
     InitiativeMembershipFactory(initiative=initiative, user=lead, role=InitiativeRole.LEAD)
@@ -32,7 +34,7 @@ def scene(db):
     activity = gathering_activity(initiative=initiative)
     team, _ = told_story(activity, text="Alleen het team TP1", audience=Audience.TEAM)
     stories = [
-        told_story(activity, text=f"Verhaal nummer {n:02d} over de wijk")[0] for n in range(44)
+        told_story(activity, text=f"Verhaal nummer {n:02d} over de wijk")[0] for n in range(12)
     ]
     stories.reverse()  # newest first, as the lists show them
     other = InitiativeFactory(organisation=initiative.organisation)
@@ -78,8 +80,8 @@ def test_package_form_pages_and_searches_and_keeps_what_was_typed_and_ticked(sce
     url = reverse("stories:package_new", args=[scene["initiative"].pk])
     first = client.get(url).content.decode()
     ticked, offered = _boxes(first)
-    assert ticked == [] and offered == [s.pk for s in stories[:20]]
-    assert "45 stories to add" in first  # the team's own story too
+    assert ticked == [] and offered == [s.pk for s in stories[:5]]
+    assert "13 stories to add" in first  # the team's own story too
     assert "Elders EP2" not in first
 
     # Tick the newest, go to page 2: nothing saved, nothing lost, no complaints.
@@ -90,14 +92,14 @@ def test_package_form_pages_and_searches_and_keeps_what_was_typed_and_ticked(sce
     assert 'value="Mijn pakket"' in page and "Please check the following" not in page
     ticked, offered = _boxes(page)
     assert ticked == [stories[0].pk]
-    assert offered == [s.pk for s in stories[21:41]]  # the chosen one is no longer offered
+    assert offered == [s.pk for s in stories[6:11]]  # the chosen one is no longer offered
     assert "Page 2 of 3" in page
 
     # Tick one on page 2 and search: both stay chosen, the search shows only what matches.
-    data["stories"] = [stories[0].pk, stories[30].pk]
+    data["stories"] = [stories[0].pk, stories[8].pk]
     third = client.post(url, {**data, "stories_q": "nummer 05", "stories_pick": "search"})
     ticked, offered = _boxes(third.content.decode())
-    assert ticked == [stories[0].pk, stories[30].pk]
+    assert ticked == [stories[0].pk, stories[8].pk]
     number_05 = next(s for s in stories if "nummer 05" in s.text)
     assert offered == [number_05.pk]
     assert 'value="nummer 05"' in third.content.decode()
@@ -107,12 +109,12 @@ def test_package_form_pages_and_searches_and_keeps_what_was_typed_and_ticked(sce
     saved = client.post(url, {**data, "stories_q": "nummer 05"})
     assert saved.status_code == 302
     package = Package.objects.get()
-    assert {s.pk for s in package.stories.all()} == {stories[0].pk, stories[30].pk, number_05.pk}
+    assert {s.pk for s in package.stories.all()} == {stories[0].pk, stories[8].pk, number_05.pk}
 
     # Editing shows them chosen, and keeps them when paging.
     edit_url = reverse("stories:package_edit", args=[package.pk])
     ticked, offered = _boxes(client.get(edit_url).content.decode())
-    assert set(ticked) == {stories[0].pk, stories[30].pk, number_05.pk}
+    assert set(ticked) == {stories[0].pk, stories[8].pk, number_05.pk}
     assert (
         team.pk
         in offered
@@ -192,8 +194,8 @@ def test_action_form_on_the_conversation_page_pages_and_saves_all(scene):
     stories, conversation = scene["stories"], scene["conversation"]
     client = _client(scene["lead"])
     page = client.get(reverse("stories:conversation", args=[conversation.pk])).content.decode()
-    assert _boxes(page, "action-stories") == ([], [s.pk for s in stories[:20]])
-    assert _boxes(page, "priority-stories") == ([], [s.pk for s in stories[:20]])
+    assert _boxes(page, "action-stories") == ([], [s.pk for s in stories[:5]])
+    assert _boxes(page, "priority-stories") == ([], [s.pk for s in stories[:5]])
     url = reverse("stories:action_new", args=[conversation.pk])
     data = {"action-what": "Langer open", "action-status": "open"}
     paged = client.post(
@@ -203,42 +205,42 @@ def test_action_form_on_the_conversation_page_pages_and_saves_all(scene):
     html = paged.content.decode()
     assert 'value="Langer open"' in html and "<details open>" in html
     ticked, offered = _boxes(html, "action-stories")
-    assert ticked == [stories[0].pk] and offered == [s.pk for s in stories[21:41]]
+    assert ticked == [stories[0].pk] and offered == [s.pk for s in stories[6:11]]
     # the other form is untouched
-    assert _boxes(html, "priority-stories") == ([], [s.pk for s in stories[:20]])
+    assert _boxes(html, "priority-stories") == ([], [s.pk for s in stories[:5]])
     refused = client.post(url, {**data, "action-stories": [stories[0].pk, scene["foreign"].pk]})
     assert refused.status_code == 400 and REFUSED in refused.content.decode()
     assert not ChangeAction.objects.exists()
-    saved = client.post(url, {**data, "action-stories": [stories[0].pk, stories[25].pk]})
+    saved = client.post(url, {**data, "action-stories": [stories[0].pk, stories[9].pk]})
     assert saved.status_code == 302
     action = ChangeAction.objects.get()
-    assert {s.pk for s in action.stories.all()} == {stories[0].pk, stories[25].pk}
+    assert {s.pk for s in action.stories.all()} == {stories[0].pk, stories[9].pk}
 
     # Changing the action: the same, on its own page.
     edit = reverse("stories:action_edit", args=[action.pk])
     ticked, _ = _boxes(client.get(edit).content.decode(), "action-stories")
-    assert set(ticked) == {stories[0].pk, stories[25].pk}
+    assert set(ticked) == {stories[0].pk, stories[9].pk}
     searched = client.post(
         edit,
         {
             **data,
             "action-what": "Nog langer open",
-            "action-stories": [stories[25].pk],
+            "action-stories": [stories[9].pk],
             "action-stories_q": "nummer 01",
             "action-stories_pick": "search",
         },
     )
     assert searched.status_code == 200
     ticked, offered = _boxes(searched.content.decode(), "action-stories")
-    assert ticked == [stories[25].pk] and len(offered) == 1
+    assert ticked == [stories[9].pk] and len(offered) == 1
     action.refresh_from_db()
     assert action.what == "Langer open"  # nothing saved while searching
-    bad = client.post(edit, {**data, "action-stories": [stories[25].pk, scene["foreign"].pk]})
+    bad = client.post(edit, {**data, "action-stories": [stories[9].pk, scene["foreign"].pk]})
     assert bad.status_code == 200 and REFUSED in bad.content.decode()
-    assert {s.pk for s in action.stories.all()} == {stories[0].pk, stories[25].pk}
-    client.post(edit, {**data, "action-what": "Klaar", "action-stories": [stories[25].pk]})
+    assert {s.pk for s in action.stories.all()} == {stories[0].pk, stories[9].pk}
+    client.post(edit, {**data, "action-what": "Klaar", "action-stories": [stories[9].pk]})
     action.refresh_from_db()
-    assert action.what == "Klaar" and [s.pk for s in action.stories.all()] == [stories[25].pk]
+    assert action.what == "Klaar" and [s.pk for s in action.stories.all()] == [stories[9].pk]
 
 
 @pytest.mark.django_db
@@ -255,14 +257,14 @@ def test_priority_form_refuses_tampered_ids_and_saves_with_paged_choices(scene):
         url,
         {
             "priority-text": "Eerst",
-            "priority-stories": [stories[40].pk],
+            "priority-stories": [stories[10].pk],
             "priority-stories_pick": "3",
         },
     )
     assert paged.status_code == 200 and not ChangePriority.objects.exists()
-    saved = client.post(url, {"priority-text": "Eerst", "priority-stories": [stories[40].pk]})
+    saved = client.post(url, {"priority-text": "Eerst", "priority-stories": [stories[10].pk]})
     assert saved.status_code == 302
-    assert [s.pk for s in ChangePriority.objects.get().stories.all()] == [stories[40].pk]
+    assert [s.pk for s in ChangePriority.objects.get().stories.all()] == [stories[10].pk]
 
 
 @pytest.mark.django_db
@@ -276,4 +278,3 @@ def test_hostile_page_numbers_and_searches_get_a_page(scene):
         url, {"stories_q": '\x00\' OR 1=1 "NEAR(" ' * 30, "stories_pick": "search"}
     )
     assert response.status_code == 200
-    assert picker_module.PAGE_SIZE == 20
