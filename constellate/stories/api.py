@@ -257,6 +257,30 @@ def _check_choice(value: str, allowed, name: str) -> str:
     return value
 
 
+# A story list counts at most this many stories, as the Stories page: a common word among
+# 100,000 stories is not counted to the end on every page.
+COUNT_CAP = 1000
+
+
+class StoryPages(ApiPages):
+    """ApiPages whose `count` stops at COUNT_CAP; `more` is true when the list goes on."""
+
+    class Output(Schema):
+        items: list[Any]
+        count: int = Field(..., description="The number of stories, at most 1,000.")
+        more: bool = Field(..., description="True when there are more than `count`.")
+
+    def paginate_queryset(self, queryset, pagination, request, **params):
+        page_size = self._get_page_size(pagination.page_size)
+        offset = (pagination.page - 1) * page_size
+        counted = queryset.count_upto(COUNT_CAP + 1)
+        return {
+            "items": queryset[offset : offset + page_size],
+            "count": min(counted, COUNT_CAP),
+            "more": counted > COUNT_CAP,
+        }
+
+
 class _Mapped:
     """A query's rows turned into output dicts, for the paginator: only the page is built."""
 
@@ -268,6 +292,9 @@ class _Mapped:
 
     def __getitem__(self, index: slice) -> list[dict[str, Any]]:
         return [self.convert(row) for row in self.rows[index]]
+
+    def count_upto(self, limit: int) -> int:
+        return self.rows.order_by()[:limit].count()
 
 
 # Output --------------------------------------------------------------------------------------
@@ -435,7 +462,7 @@ def _linked(item) -> dict[str, Any]:
 
 
 @router.get("/initiatives/{pk}/stories", response=list[StoryRowOut])
-@paginate(ApiPages, page_size=25)
+@paginate(StoryPages, page_size=25)
 def story_list(
     request,
     pk: int,
@@ -447,7 +474,8 @@ def story_list(
     audience: str = "",
 ):
     """The stories the caller may hear, newest first; `q` searches title, text, question and
-    photo description (every word must occur; never the teller's name), as the Stories page."""
+    photo description (every word must occur; never the teller's name), as the Stories page.
+    `count` stops at 1,000 (then `more` is true): page on until a page comes back empty."""
     initiative = _initiative(request, pk)
     if activity is not None and not 0 < activity < MAX_PK:
         raise HttpError(422, _("Unknown value for %(name)s.") % {"name": "activity"})

@@ -546,7 +546,21 @@ def test_stories_come_in_pages_and_search_and_filter_as_the_list_page(world, sce
     assert {r["id"] for r in media["items"]} == {scene["team"].pk, scene["org"].pk}
     assert media["items"][0]["media"] == ["audio"]
     by_activity = call(world, "partner", "GET", url, {"activity": activity.pk + 1000}).json()
-    assert by_activity["count"] == 0
+    assert by_activity["count"] == 0 and by_activity["more"] is False
+    assert first["more"] is False
+
+
+@pytest.mark.django_db
+def test_the_count_of_a_long_list_stops_at_the_cap(world, scene, monkeypatch):
+    from constellate.stories import api as stories_api
+
+    monkeypatch.setattr(stories_api, "COUNT_CAP", 1)
+    url = f"/api/v1/initiatives/{world.private.pk}/stories"
+    capped = call(world, "lead", "GET", url, {"page_size": 1}).json()
+    assert capped["count"] == 1 and capped["more"] is True
+    last = call(world, "lead", "GET", url, {"page_size": 1, "page": 2}).json()
+    assert len(last["items"]) == 1
+    assert call(world, "lead", "GET", url, {"page_size": 1, "page": 3}).json()["items"] == []
 
 
 @pytest.mark.django_db
