@@ -221,7 +221,6 @@ class SuggestionAcceptForm(forms.Form):
         self.members = set(members)
 
     def clean_leave_out(self):
-        chosen = self.cleaned_data["leave_out"]
-        if set(chosen) - self.members:
-            raise ValidationError(_("Choose stories of this suggestion."))
-        return chosen
+        # Leaving out can only code fewer stories: an id that is no member (any more: the
+        # teller withdrew since the page was shown, or it was never one) changes nothing.
+        return [pk for pk in self.cleaned_data["leave_out"] if pk in self.members]

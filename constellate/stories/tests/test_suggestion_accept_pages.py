@@ -92,9 +92,9 @@ def test_members_in_pages_with_the_count_and_accepting_codes_all_but_those_left_
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("bad", ["other", "garbage", "huge"])
-def test_tampered_ids_are_refused_and_nothing_is_made(scene, bad):
-    wrong = {"other": scene["other"].pk, "garbage": "abc", "huge": "9" * 30}[bad]
+@pytest.mark.parametrize("bad", ["garbage", "huge", "negative"])
+def test_broken_ids_are_refused_and_nothing_is_made(scene, bad):
+    wrong = {"garbage": "abc", "huge": "9" * 30, "negative": "-4"}[bad]
     response = scene["client"].post(
         scene["url"],
         {"name": "Bus", "kind": "issue", "leave_out": [wrong], "confirm": "on"},
@@ -105,9 +105,44 @@ def test_tampered_ids_are_refused_and_nothing_is_made(scene, bad):
 
 
 @pytest.mark.django_db
+def test_leaving_out_a_story_of_elsewhere_codes_nothing_there(scene):
+    """Leaving out can only code fewer stories: an id that is no member changes nothing."""
+    other = scene["other"]
+    response = scene["client"].post(
+        scene["url"],
+        {"name": "Bus", "kind": "issue", "leave_out": [other.pk], "confirm": "on"},
+    )
+    assert response.status_code == 302
+    coded = set(StoryCoding.objects.values_list("story_id", flat=True))
+    assert coded == {s.pk for s in scene["stories"]}
+
+
+@pytest.mark.django_db
 def test_hostile_page_numbers_get_a_page(scene):
     for number in ("0", "-3", "x", "9" * 30):
         assert scene["client"].get(scene["url"], {"page": number}).status_code == 200
         response = scene["client"].post(scene["url"], {"members_page": number})
         assert response.status_code == 200
     assert not Theme.objects.exists()
+
+
+@pytest.mark.django_db
+def test_a_member_that_left_since_the_page_was_shown_is_no_error(scene):
+    from constellate.stories import services
+
+    stories = scene["stories"]
+    services.story_withdraw(story=stories[0])
+    response = scene["client"].post(
+        scene["url"],
+        {
+            "name": "Bus",
+            "kind": "issue",
+            "leave_out": [stories[0].pk, scene["no_analysis"].pk, stories[1].pk],
+            "confirm": "on",
+        },
+    )
+    assert response.status_code == 302, re.findall(
+        r"errors[^>]*>(.*?)</ul>", response.content.decode()
+    )
+    coded = set(StoryCoding.objects.values_list("story_id", flat=True))
+    assert coded == {s.pk for s in stories[2:]}
