@@ -16,12 +16,13 @@ from constellate.initiatives.api import public_router as initiatives_public
 from constellate.initiatives.api import router as initiatives
 from constellate.library.api import router as library
 from constellate.stakeholders.api import router as stakeholders
+from constellate.stories.api import router as stories
 
 api = NinjaAPI(
     title="Constellate API",
     version="1",
     description=(
-        "Co-creation of public services: initiatives, canvases, activities and stakeholders."
+        "Co-creation of public services: initiatives, canvases, activities, stakeholders and stories."
     ),
     urls_namespace="api",
     auth=ApiKeyAuth(),
@@ -34,6 +35,7 @@ api.add_router("/", compass)
 api.add_router("/", stakeholders)
 api.add_router("/", decisions)
 api.add_router("/", decisions_public)
+api.add_router("/", stories)
 
 
 @api.exception_handler(HttpError)

@@ -178,7 +178,24 @@ class RedactionForm(forms.Form):
         return out
 
 
+class _IdsField(forms.TypedMultipleChoiceField):
+    """Ids checked against a set by the form (there may be thousands: no list of choices)."""
+
+    def valid_value(self, value) -> bool:
+        return True
+
+    def to_python(self, value):
+        values = super().to_python(value)
+        for v in values:
+            if not (v.isdigit() and 0 < int(v) < 2**63):
+                raise ValidationError(_("Choose stories of this suggestion."))
+        return values
+
+
 class SuggestionAcceptForm(forms.Form):
+    """A suggested theme accepted: every member is coded except those left out (ticked),
+    on whatever page of the members they were ticked."""
+
     name = forms.CharField(label=_("Name of the theme"), max_length=120)
     kind = forms.ChoiceField(
         label=_("What kind of theme is it?"), choices=ThemeKind.choices, widget=forms.RadioSelect
@@ -189,17 +206,21 @@ class SuggestionAcceptForm(forms.Form):
         max_length=1000,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
-    stories = forms.TypedMultipleChoiceField(
-        label=_("Code these stories with the theme"),
+    leave_out = _IdsField(
+        label=_("Stories to leave out"),
         coerce=int,
         required=False,
         widget=forms.CheckboxSelectMultiple,
-        help_text=_("Untick the stories that are not about this theme."),
     )
     confirm = forms.BooleanField(
-        label=_("Yes, make this theme and code the ticked stories with it"), required=True
+        label=_("Yes, make this theme and code the stories with it"), required=True
     )
 
-    def __init__(self, *args, stories=(), **kwargs):
+    def __init__(self, *args, members=(), **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["stories"].choices = [(s.pk, story_label(s)) for s in stories]
+        self.members = set(members)
+
+    def clean_leave_out(self):
+        # Leaving out can only code fewer stories: an id that is no member (any more: the
+        # teller withdrew since the page was shown, or it was never one) changes nothing.
+        return [pk for pk in self.cleaned_data["leave_out"] if pk in self.members]

@@ -5,32 +5,23 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from constellate.stories.choices import ActionStatus, PackageVisibility
-from constellate.stories.forms_curation import story_label
 
 
 class _LinksMixin:
-    """Checkbox lists of stories and insights to link, from the objects offered."""
+    """A checkbox list of insights to link, from the insights offered. Stories are chosen
+    with a StoryPicker (stories/picker.py): there may be many thousands."""
 
-    def _set_links(self, stories, insights):
-        self.objects = {
-            "stories": {s.pk: s for s in stories},
-            "insights": {i.pk: i for i in insights},
-        }
-        self.fields["stories"].choices = [(s.pk, story_label(s)) for s in stories]
+    def _set_links(self, insights):
+        self.objects = {"insights": {i.pk: i for i in insights}}
         self.fields["insights"].choices = [(i.pk, i.title) for i in insights]
 
     def chosen(self, name: str) -> list:
         return [self.objects[name][pk] for pk in self.cleaned_data.get(name, [])]
 
 
-def _links(label_stories, label_insights):
-    return (
-        forms.TypedMultipleChoiceField(
-            label=label_stories, coerce=int, required=False, widget=forms.CheckboxSelectMultiple
-        ),
-        forms.TypedMultipleChoiceField(
-            label=label_insights, coerce=int, required=False, widget=forms.CheckboxSelectMultiple
-        ),
+def _insights_field(label):
+    return forms.TypedMultipleChoiceField(
+        label=label, coerce=int, required=False, widget=forms.CheckboxSelectMultiple
     )
 
 
@@ -51,11 +42,11 @@ class PackageForm(_LinksMixin, forms.Form):
             "and quotes and clips only where the teller allows quotes."
         ),
     )
-    stories, insights = _links(_("Stories in the package"), _("Insights in the package"))
+    insights = _insights_field(_("Insights in the package"))
 
-    def __init__(self, *args, stories=(), insights=(), **kwargs):
+    def __init__(self, *args, insights=(), **kwargs):
         super().__init__(*args, **kwargs)
-        self._set_links(list(stories), list(insights))
+        self._set_links(list(insights))
 
 
 class ConversationForm(forms.Form):
@@ -107,11 +98,11 @@ class ConversationForm(forms.Form):
 
 class PriorityForm(_LinksMixin, forms.Form):
     text = forms.CharField(label=_("Priority"), max_length=300)
-    stories, insights = _links(_("Stories that led to it"), _("Insights that led to it"))
+    insights = _insights_field(_("Insights that led to it"))
 
-    def __init__(self, *args, stories=(), insights=(), **kwargs):
+    def __init__(self, *args, insights=(), **kwargs):
         super().__init__(*args, **kwargs)
-        self._set_links(list(stories), list(insights))
+        self._set_links(list(insights))
 
 
 class ActionForm(_LinksMixin, forms.Form):
@@ -134,9 +125,9 @@ class ActionForm(_LinksMixin, forms.Form):
     priority = forms.TypedChoiceField(
         label=_("Priority it serves"), coerce=int, required=False, empty_value=None
     )
-    stories, insights = _links(_("Stories that led to it"), _("Insights that led to it"))
+    insights = _insights_field(_("Insights that led to it"))
 
-    def __init__(self, *args, owners=(), priorities=(), stories=(), insights=(), **kwargs):
+    def __init__(self, *args, owners=(), priorities=(), insights=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.owners = {u.pk: u for u in owners}
         self.priorities = {p.pk: p for p in priorities}
@@ -144,7 +135,7 @@ class ActionForm(_LinksMixin, forms.Form):
         self.fields["priority"].choices = [("", _("None"))] + [
             (p.pk, f"{p.rank}. {p.text}") for p in priorities
         ]
-        self._set_links(list(stories), list(insights))
+        self._set_links(list(insights))
 
     def chosen_owner(self):
         pk = self.cleaned_data.get("owner")

@@ -11,11 +11,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.core.paginator import Page
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 
 from constellate.accounts.models import User
 from constellate.analysis.redaction import Span, find_personal_data
+from constellate.core.pagination import page_of
 from constellate.core.registry import known_names_for
 from constellate.initiatives.models import Initiative
 from constellate.stories.choices import Audience, Medium, StoryStatus, SuggestionRunState
@@ -323,12 +325,9 @@ class Suggestion:
     stories: list[Story] = field(default_factory=list)
 
 
-def suggestions_of(
-    *, run: ThemeSuggestionRun, user: User, with_stories: int | None = None
-) -> list[Suggestion]:
+def suggestions_of(*, run: ThemeSuggestionRun, user: User) -> list[Suggestion]:
     """The run's suggested themes with their current members (stories still usable for
-    analysis that `user` may hear) and what was decided; with `with_stories`, the stories of
-    that suggestion are loaded too."""
+    analysis that `user` may hear) and what was decided."""
     if run.state != SuggestionRunState.DONE or not run.result:
         return []
     themes = run.result.get("themes", [])
@@ -355,8 +354,17 @@ def suggestions_of(
                 theme=choice.theme if choice else None,
             )
         )
-    if with_stories is not None and 0 <= with_stories < len(out):
-        chosen = out[with_stories]
-        by_pk = Story.objects.select_related("activity").in_bulk(chosen.story_ids)
-        chosen.stories = [by_pk[pk] for pk in chosen.story_ids if pk in by_pk]
     return out
+
+
+def suggestion_members(
+    *, suggestion: Suggestion, leave_out: set[int], number, per_page: int = 25
+) -> tuple[Page, list[Story]]:
+    """One page of the suggestion's members that are not left out (in the suggestion's
+    order), and the stories left out; two small queries however many members there are."""
+    remaining = [pk for pk in suggestion.story_ids if pk not in leave_out]
+    page = page_of(remaining, number, per_page)
+    left = [pk for pk in suggestion.story_ids if pk in leave_out]
+    by_pk = Story.objects.select_related("activity").in_bulk(list(page.object_list) + left)
+    page.object_list = [by_pk[pk] for pk in page.object_list if pk in by_pk]
+    return page, [by_pk[pk] for pk in left if pk in by_pk]

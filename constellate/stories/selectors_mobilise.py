@@ -259,15 +259,6 @@ def public_clip(*, package: Package, pk: int) -> Clip | None:
     )
 
 
-def package_story_choices(*, initiative: Initiative, user: User) -> list[Story]:
-    """Stories a curator may put in a package: those they may hear (at most 500, newest)."""
-    return list(
-        heard_stories(initiative=initiative, user=user)
-        .select_related("activity")
-        .order_by("-created_at", "-pk")[:500]
-    )
-
-
 def insight_choices(*, initiative: Initiative) -> list[Insight]:
     return list(Insight.objects.filter(initiative=initiative).order_by("-created_at", "-pk")[:500])
 

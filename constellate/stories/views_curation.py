@@ -33,6 +33,7 @@ from constellate.stories.forms_curation import (
     ThemeForm,
 )
 from constellate.stories.models import Clip, Quote, Theme
+from constellate.stories.picker import quiet
 from constellate.stories.templatetags.stories import staff_media
 
 # Access --------------------------------------------------------------------------------------
@@ -505,27 +506,36 @@ def suggestions(request, pk):
     )
 
 
+def _ids(values) -> set[int]:
+    return {int(v) for v in values if v.isdigit() and len(v) < 19}
+
+
 @login_required
 def suggestion_accept(request, pk, run_pk, index):
+    """Accept a suggested theme: all its members are coded, except those the curator ticks
+    to leave out. The members come in pages (a theme may have thousands); the pages are
+    buttons of the form, so the name typed and the stories left out are kept."""
     initiative = _initiative(request, pk)
     run = _run(request, initiative, run_pk)
-    found = cur.suggestions_of(run=run, user=request.user, with_stories=index)
+    found = cur.suggestions_of(run=run, user=request.user)
     if not 0 <= index < len(found):
         raise Http404
     suggestion = found[index]
     if suggestion.decision:
         messages.info(request, _("This suggestion was already accepted or ignored."))
         return redirect("stories:curation_suggestions", pk=initiative.pk)
+    post = request.method == "POST"
     form = SuggestionAcceptForm(
-        request.POST if request.method == "POST" else None,
-        stories=suggestion.stories,
-        initial={
-            "name": suggestion.label[:120],
-            "stories": [s.pk for s in suggestion.stories],
-        },
+        request.POST if post else None,
+        members=suggestion.story_ids,
+        initial={"name": suggestion.label[:120]},
     )
-    if request.method == "POST" and form.is_valid():
+    paging = post and "members_page" in request.POST
+    if paging:
+        quiet(form)
+    elif post and form.is_valid():
         data = form.cleaned_data
+        left_out = set(data["leave_out"])
         try:
             theme = services.theme_suggestion_accept(
                 run=run,
@@ -534,7 +544,7 @@ def suggestion_accept(request, pk, run_pk, index):
                 name=data["name"],
                 kind=data["kind"],
                 description=data["description"],
-                story_ids=data["stories"],
+                story_ids=[pk for pk in suggestion.story_ids if pk not in left_out],
             )
         except ValidationError as exc:
             apply_validation_error(form, exc)
@@ -545,10 +555,22 @@ def suggestion_accept(request, pk, run_pk, index):
                 % {"name": theme.name},
             )
             return redirect("stories:curation_suggestions", pk=initiative.pk)
+    members = set(suggestion.story_ids)
+    left_out = _ids(request.POST.getlist("leave_out")) & members if post else set()
+    number = request.POST.get("members_page") if post else request.GET.get("page")
+    page, left = cur.suggestion_members(suggestion=suggestion, leave_out=left_out, number=number)
     return render(
         request,
         "stories/curation/suggestion_accept.html",
-        {"initiative": initiative, "run": run, "suggestion": suggestion, "form": form},
+        {
+            "initiative": initiative,
+            "run": run,
+            "suggestion": suggestion,
+            "form": form,
+            "page": page,
+            "left_out": left,
+            "coded": len(members) - len(left),
+        },
     )
 
 

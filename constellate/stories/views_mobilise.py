@@ -28,6 +28,7 @@ from constellate.stories.forms_mobilise import (
     PackageForm,
     PriorityForm,
 )
+from constellate.stories.picker import StoryPicker, quiet
 from constellate.stories.views import _media_response
 
 # Access --------------------------------------------------------------------------------------
@@ -90,31 +91,29 @@ def packages(request, pk):
 
 
 def _package_form_page(request, initiative, package=None):
-    stories = sel.package_story_choices(initiative=initiative, user=request.user)
     insights = sel.insight_choices(initiative=initiative)
+    post = request.method == "POST"
+    linked = list(package.stories.all()) if package is not None else []
+    picker = StoryPicker(
+        initiative=initiative,
+        user=request.user,
+        label=_("Stories in the package"),
+        data=request.POST if post else None,
+        initial=[s.pk for s in linked],
+    )
     if package is not None:
         initial = {
             "title": package.title,
             "introduction": package.introduction,
             "visibility": package.visibility,
-            "stories": [s.pk for s in package.stories.all()],
             "insights": [i.pk for i in package.insights.all()],
         }
     else:
         initial = {"visibility": "private"}
-    form = PackageForm(
-        request.POST if request.method == "POST" else None,
-        stories=stories,
-        insights=insights,
-        initial=initial,
-    )
-    if request.method == "POST" and form.is_valid():
-        # Stories the editor may not hear (team only, for an admin outside the team) are not
-        # offered, and stay in the package.
-        kept = []
-        if package is not None:
-            offered = form.objects["stories"]
-            kept = [s for s in package.stories.all() if s.pk not in offered]
+    form = PackageForm(request.POST if post else None, insights=insights, initial=initial)
+    if post and picker.navigating:
+        quiet(form)
+    elif post and _valid(form, picker):
         data = form.cleaned_data
         try:
             saved = services.package_save(
@@ -123,20 +122,34 @@ def _package_form_page(request, initiative, package=None):
                 title=data["title"],
                 introduction=data["introduction"],
                 visibility=data["visibility"],
-                stories=form.chosen("stories") + kept,
+                # Stories the editor may not hear are not offered, and stay in the package.
+                stories=picker.chosen + picker.kept_from(linked),
                 insights=form.chosen("insights"),
                 package=package,
             )
         except ValidationError as exc:
-            apply_validation_error(form, exc)
+            _refused(form, picker, exc)
         else:
             messages.success(request, _("The package is saved."))
             return redirect("stories:package", pk=saved.pk)
     return render(
         request,
         "stories/mobilise/package_form.html",
-        {"initiative": initiative, "form": form, "package": package},
+        {"initiative": initiative, "form": form, "picker": picker, "package": package},
     )
+
+
+def _valid(form, picker) -> bool:
+    """Both the form and the chosen stories; a refusal of either is in the error summary."""
+    valid = form.is_valid()
+    for error in picker.errors:
+        form.add_error(None, error)
+    return valid and picker.valid
+
+
+def _refused(form, picker, exc: ValidationError) -> None:
+    apply_validation_error(form, exc)
+    picker.take_errors(exc)
 
 
 @login_required
@@ -328,15 +341,27 @@ def conversation_edit(request, pk):
     return _conversation_form_page(request, conversation.initiative, conversation)
 
 
-def _link_choices(request, conversation):
-    initiative = conversation.initiative
-    return {
-        "stories": sel.package_story_choices(initiative=initiative, user=request.user),
-        "insights": sel.insight_choices(initiative=initiative),
-    }
+def _picker(request, conversation, prefix: str, data=None, initial=()) -> StoryPicker:
+    return StoryPicker(
+        initiative=conversation.initiative,
+        user=request.user,
+        label=_("Stories that led to it"),
+        data=data,
+        prefix=prefix,
+        initial=initial,
+    )
 
 
-def _conversation_page(request, conversation, *, priority_form=None, action_form=None, status=200):
+def _conversation_page(
+    request,
+    conversation,
+    *,
+    priority_form=None,
+    priority_picker=None,
+    action_form=None,
+    action_picker=None,
+    status=200,
+):
     initiative = conversation.initiative
     can_curate = request.user.has_perm("stories.curate", initiative)
     context = {
@@ -346,14 +371,18 @@ def _conversation_page(request, conversation, *, priority_form=None, action_form
         **sel.conversation_detail(conversation=conversation, user=request.user),
     }
     if can_curate:
-        links = _link_choices(request, conversation)
-        context["priority_form"] = priority_form or PriorityForm(prefix="priority", **links)
+        insights = sel.insight_choices(initiative=initiative)
+        context["priority_form"] = priority_form or PriorityForm(
+            prefix="priority", insights=insights
+        )
+        context["priority_picker"] = priority_picker or _picker(request, conversation, "priority")
         context["action_form"] = action_form or ActionForm(
             prefix="action",
             owners=list(sel.owner_choices(initiative=initiative)),
             priorities=context["priorities"],
-            **links,
+            insights=insights,
         )
+        context["action_picker"] = action_picker or _picker(request, conversation, "action")
         context["status_form"] = ActionStatusForm()
     return render(request, "stories/mobilise/conversation.html", context, status=status)
 
@@ -377,21 +406,31 @@ def conversation_delete(request, pk):
 @require_POST
 def priority_new(request, pk):
     conversation = _conversation(request, pk, curate=True)
-    form = PriorityForm(request.POST, prefix="priority", **_link_choices(request, conversation))
-    if form.is_valid():
+    form = PriorityForm(
+        request.POST,
+        prefix="priority",
+        insights=sel.insight_choices(initiative=conversation.initiative),
+    )
+    picker = _picker(request, conversation, "priority", request.POST)
+    if picker.navigating:
+        quiet(form)
+        return _conversation_page(request, conversation, priority_form=form, priority_picker=picker)
+    if _valid(form, picker):
         try:
             services.priority_add(
                 conversation=conversation,
                 text=form.cleaned_data["text"],
-                stories=form.chosen("stories"),
+                stories=picker.chosen,
                 insights=form.chosen("insights"),
             )
         except ValidationError as exc:
-            apply_validation_error(form, exc)
+            _refused(form, picker, exc)
         else:
             messages.success(request, _("The priority is added."))
             return redirect(reverse("stories:conversation", args=[conversation.pk]) + "#priorities")
-    return _conversation_page(request, conversation, priority_form=form, status=400)
+    return _conversation_page(
+        request, conversation, priority_form=form, priority_picker=picker, status=400
+    )
 
 
 def _priority(request, pk):
@@ -424,6 +463,7 @@ def priority_delete(request, pk):
 
 
 def _action_form(request, conversation, data=None, action=None):
+    """The action's form and the picker of its stories."""
     initiative = conversation.initiative
     priorities = list(conversation.priorities.order_by("rank", "pk"))
     initial = {}
@@ -435,25 +475,26 @@ def _action_form(request, conversation, data=None, action=None):
             "due_on": action.due_on,
             "status": action.status,
             "priority": action.priority_id,
-            "stories": [s.pk for s in action.stories.all()],
             "insights": [i.pk for i in action.insights.all()],
         }
-    return ActionForm(
+    form = ActionForm(
         data,
         prefix="action",
         owners=list(sel.owner_choices(initiative=initiative)),
         priorities=priorities,
         initial=initial,
-        **_link_choices(request, conversation),
+        insights=sel.insight_choices(initiative=initiative),
     )
+    linked = [s.pk for s in action.stories.all()] if action is not None else []
+    picker = _picker(request, conversation, "action", data, initial=linked)
+    if data is not None and picker.navigating:
+        quiet(form)
+    return form, picker
 
 
-def _save_action(request, form, conversation, action=None):
+def _save_action(request, form, picker, conversation, action=None):
     data = form.cleaned_data
-    kept = []
-    if action is not None:
-        offered = form.objects["stories"]
-        kept = [s for s in action.stories.all() if s.pk not in offered]
+    kept = picker.kept_from(action.stories.all()) if action is not None else []
     return services.action_save(
         conversation=conversation,
         what=data["what"],
@@ -462,7 +503,7 @@ def _save_action(request, form, conversation, action=None):
         due_on=data["due_on"],
         status=data["status"],
         priority=form.chosen_priority(),
-        stories=form.chosen("stories") + kept,
+        stories=picker.chosen + kept,
         insights=form.chosen("insights"),
         action=action,
     )
@@ -472,16 +513,20 @@ def _save_action(request, form, conversation, action=None):
 @require_POST
 def action_new(request, pk):
     conversation = _conversation(request, pk, curate=True)
-    form = _action_form(request, conversation, request.POST)
-    if form.is_valid():
+    form, picker = _action_form(request, conversation, request.POST)
+    if picker.navigating:
+        return _conversation_page(request, conversation, action_form=form, action_picker=picker)
+    if _valid(form, picker):
         try:
-            _save_action(request, form, conversation)
+            _save_action(request, form, picker, conversation)
         except ValidationError as exc:
-            apply_validation_error(form, exc)
+            _refused(form, picker, exc)
         else:
             messages.success(request, _("The action is added."))
             return redirect(reverse("stories:conversation", args=[conversation.pk]) + "#actions")
-    return _conversation_page(request, conversation, action_form=form, status=400)
+    return _conversation_page(
+        request, conversation, action_form=form, action_picker=picker, status=400
+    )
 
 
 def _action(request, pk):
@@ -496,14 +541,13 @@ def _action(request, pk):
 def action_edit(request, pk):
     action = _action(request, pk)
     conversation = action.conversation
-    form = _action_form(
-        request, conversation, request.POST if request.method == "POST" else None, action
-    )
-    if request.method == "POST" and form.is_valid():
+    post = request.method == "POST"
+    form, picker = _action_form(request, conversation, request.POST if post else None, action)
+    if post and not picker.navigating and _valid(form, picker):
         try:
-            _save_action(request, form, conversation, action)
+            _save_action(request, form, picker, conversation, action)
         except ValidationError as exc:
-            apply_validation_error(form, exc)
+            _refused(form, picker, exc)
         else:
             messages.success(request, _("The action is saved."))
             return redirect(reverse("stories:conversation", args=[conversation.pk]) + "#actions")
@@ -515,6 +559,7 @@ def action_edit(request, pk):
             "conversation": conversation,
             "action": action,
             "form": form,
+            "picker": picker,
         },
     )
 

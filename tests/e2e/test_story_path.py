@@ -160,7 +160,7 @@ def _mobilise(page, initiative, story, insight, lang) -> tuple[Package, ChangeAc
     _choose(page, "id_visibility_1")  # public
     _tick(page, f"input[name='stories'][value='{story.pk}']")
     _tick(page, f"input[name='insights'][value='{insight.pk}']")
-    _enter(page, "main form button[type='submit']")
+    _enter(page, "main form button[name='save']")
     package = Package.objects.get(initiative=initiative)
     _enter(page, f"form[action='/packages/{package.pk}/publish/'] button")
     package.refresh_from_db()
@@ -186,7 +186,9 @@ def _mobilise(page, initiative, story, insight, lang) -> tuple[Package, ChangeAc
     page.keyboard.press("Enter")
     _type(page, "#id_action-what", ACTION[lang])
     _tick(page, f"input[name='action-stories'][value='{story.pk}']")
-    _enter(page, f"form[action='/change-conversations/{conversation.pk}/actions/'] button")
+    _enter(
+        page, f"form[action='/change-conversations/{conversation.pk}/actions/'] button[name='save']"
+    )
     action = ChangeAction.objects.get(conversation=conversation)
     assert list(action.stories.all()) == [story]
     return package, action

@@ -351,7 +351,6 @@ def test_only_curators_accept_or_ignore_suggestions(world, scene, settings):
         lambda role: {
             "name": f"Voorstel {role}",
             "kind": "issue",
-            "stories": [scene["org"].pk],
             "confirm": "on",
         },
         lambda: ThemeSuggestionChoice.objects.count(),

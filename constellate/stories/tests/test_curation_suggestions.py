@@ -87,12 +87,12 @@ def test_accepting_a_suggestion_makes_the_theme_and_codes_only_confirmed_stories
     for pk in members:
         assert f'value="{pk}"' in form.content.decode()
     # Without confirming nothing happens.
-    refused = client.post(url, {"name": "Openbaar vervoer", "kind": "issue", "stories": members})
+    refused = client.post(url, {"name": "Openbaar vervoer", "kind": "issue"})
     assert refused.status_code == 200 and not Theme.objects.exists()
     confirmed = members[:-1]
     response = client.post(
         url,
-        {"name": "Openbaar vervoer", "kind": "issue", "stories": confirmed, "confirm": "on"},
+        {"name": "Openbaar vervoer", "kind": "issue", "leave_out": members[-1:], "confirm": "on"},
     )
     assert response.status_code == 302
     theme = Theme.objects.get()
