@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "constellate.participation",
     "constellate.stories",
     "constellate.deliberation",
+    "constellate.cosmos",
     "constellate.demo",
 ]
 
@@ -222,6 +223,15 @@ STORAGES = {
         "BACKEND": "django.core.files.storage.FileSystemStorage",
         "OPTIONS": {
             "location": str(PRIVATE_MEDIA_ROOT / "stories"),
+            "base_url": "/no-public-url/",
+            "file_permissions_mode": 0o600,
+            "directory_permissions_mode": 0o700,
+        },
+    },
+    "cosmos": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {
+            "location": str(PRIVATE_MEDIA_ROOT / "cosmos"),
             "base_url": "/no-public-url/",
             "file_permissions_mode": 0o600,
             "directory_permissions_mode": 0o700,
