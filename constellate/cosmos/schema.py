@@ -26,6 +26,7 @@ helpers below tolerate the shapes found in real exports (a string where a list i
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+import re
 from typing import Any
 
 from django.utils.translation import gettext_lazy as _
@@ -599,6 +600,15 @@ def stakeholder_text(value: Any) -> str:
     return f"{label} ({kind})" if kind else label
 
 
+def safe_href(url: str) -> str:
+    """A stored address as a link target, only when it is a web address (never
+    ``javascript:`` or ``data:``); otherwise empty and the address is shown as text."""
+    url = (url or "").strip()
+    if re.match(r"^https?://[^\s]+$", url, re.IGNORECASE):
+        return url
+    return ""
+
+
 def _externals_items(value: Any) -> list[dict[str, Any]]:
     items = []
     for item in as_list(as_dict(value).get("items")):
@@ -609,7 +619,7 @@ def _externals_items(value: Any) -> list[dict[str, Any]]:
         url = item.get("url") if isinstance(item.get("url"), str) else ""
         image = item.get("image") if isinstance(item.get("image"), str) else ""
         if label or url or image:
-            items.append({"label": label, "url": url, "image": image})
+            items.append({"label": label, "url": url, "href": safe_href(url), "image": image})
     return items
 
 
