@@ -25,8 +25,8 @@ helpers below tolerate the shapes found in real exports (a string where a list i
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 import re
+from dataclasses import dataclass, field
 from typing import Any
 
 from django.utils.translation import gettext_lazy as _

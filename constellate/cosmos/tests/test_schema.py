@@ -128,9 +128,14 @@ def test_image_names_are_found_anywhere():
 
 
 def test_only_web_addresses_become_links():
-    data = {"data": {"label": "", "items": [
-        {"label": "Kwaad", "url": "javascript:alert(1)", "image": False},
-        {"label": "Goed", "url": "https://example.org/a", "image": False},
-    ]}}
+    data = {
+        "data": {
+            "label": "",
+            "items": [
+                {"label": "Kwaad", "url": "javascript:alert(1)", "image": False},
+                {"label": "Goed", "url": "https://example.org/a", "image": False},
+            ],
+        }
+    }
     links = summary("documents", data)[0]["rows"][0]["links"]
     assert [link["href"] for link in links] == ["", "https://example.org/a"]
