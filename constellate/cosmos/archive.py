@@ -31,6 +31,7 @@ import io
 import json
 import re
 import stat
+import struct
 import zipfile
 from dataclasses import dataclass, field
 from typing import Any
@@ -126,6 +127,28 @@ def _bounded_read(archive: zipfile.ZipFile, info: zipfile.ZipInfo, limit: int) -
     return data
 
 
+def _declared_entries(fh: Any) -> int | None:
+    """The number of entries the archive's end record declares, read before the directory
+    itself is parsed, so that an archive declaring millions of entries costs no memory."""
+    try:
+        end = zipfile._EndRecData(fh)  # noqa: SLF001 - the standard library's own reader
+    except (OSError, ValueError, struct.error, AttributeError):
+        return None
+    finally:
+        fh.seek(0)
+    if not end:
+        return None
+    return int(end[zipfile._ECD_ENTRIES_TOTAL])  # noqa: SLF001
+
+
+def _refuse_entries(count: int, limit: int) -> ArchiveRefused:
+    return ArchiveRefused(
+        _("This archive holds %(count)s files; a COSMOS archive can hold at most %(limit)s.")
+        % {"count": count, "limit": limit},
+        code="too_many_entries",
+    )
+
+
 def _refuse_bomb() -> ArchiveRefused:
     return ArchiveRefused(
         _(
@@ -212,6 +235,9 @@ def read_archive(upload: Any) -> ReadArchive:
         _("This file is not a COSMOS export: choose the .zip file that COSMOS's Export made."),
         code="not_zip",
     )
+    declared = _declared_entries(fh)
+    if declared is not None and declared > lim["entries"]:
+        raise _refuse_entries(declared, lim["entries"])
     try:
         archive = zipfile.ZipFile(fh)
         infos = archive.infolist()
@@ -219,11 +245,7 @@ def read_archive(upload: Any) -> ReadArchive:
         raise not_zip from exc
 
     if len(infos) > lim["entries"]:
-        raise ArchiveRefused(
-            _("This archive holds %(count)s files; a COSMOS archive can hold at most %(limit)s.")
-            % {"count": len(infos), "limit": lim["entries"]},
-            code="too_many_entries",
-        )
+        raise _refuse_entries(len(infos), lim["entries"])
     seen: set[str] = set()
     total = 0
     for info in infos:

@@ -81,6 +81,13 @@ def test_too_many_entries(settings):
     refused(make_zip(entries), "too_many_entries")
 
 
+def test_a_declared_count_of_millions_is_refused_before_the_directory_is_read():
+    data = bytearray(make_zip([("project.json", PROJECT)]))
+    end = data.rfind(b"PK\x05\x06")
+    struct.pack_into("<HH", data, end + 8, 0xFFFE, 0xFFFE)
+    refused(bytes(data), "too_many_entries")
+
+
 @pytest.mark.parametrize(
     "name",
     [
@@ -225,3 +232,14 @@ def test_written_pictures_are_removed_when_saving_fails(cosmos_storage_tmp, monk
     assert not CosmosAspect.objects.filter(initiative=initiative).exists()
     assert not CosmosImage.objects.exists()
     assert not any(p.is_file() for p in cosmos_storage_tmp.rglob("*"))
+
+
+def test_a_picture_bomb_is_refused():
+    from PIL import Image
+
+    out = io.BytesIO()
+    Image.new("1", (10_000, 10_000)).save(out, format="PNG")
+    assert len(out.getvalue()) < 100_000
+    refused(
+        make_zip([("project.json", with_image()), ("1_poster.png", out.getvalue())]), "bad_image"
+    )
