@@ -38,8 +38,14 @@ def _aspect(initiative, aspect_id):
 
 @login_required
 def model_list(request, pk):
-    initiative = _initiative(request, pk)
+    """The team sees every model; others who see the initiative only the published ones."""
+    initiative = initiative_by_pk(pk=pk, viewer=request.user)
+    if initiative is None or not request.user.has_perm("initiatives.view_initiative", initiative):
+        raise Http404
+    is_team = request.user.has_perm("cosmos.view_models", initiative)
     aspects = selectors.aspects_of(initiative=initiative)
+    if not is_team:
+        aspects = [a for a in aspects if a.row.published]
     form = ModelsForm(initial={"enabled": [a.id for a in aspects if a.row.enabled]})
     return render(
         request,
@@ -49,8 +55,9 @@ def model_list(request, pk):
             "models": [a for a in aspects if a.definition.is_model],
             "containers": [a for a in aspects if not a.definition.is_model],
             "form": form,
-            "project": selectors.project_of(initiative=initiative),
-            "can_edit": request.user.has_perm("cosmos.change_models", initiative),
+            "project": selectors.project_of(initiative=initiative) if is_team else None,
+            "is_team": is_team,
+            "can_edit": is_team and request.user.has_perm("cosmos.change_models", initiative),
         },
     )
 

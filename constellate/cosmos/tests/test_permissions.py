@@ -20,6 +20,8 @@ from constellate.initiatives.tests.support import ROLES, client_for, shared_worl
 world = shared_world_fixture()
 
 TEAM = "L L 404 200 404 200 200 200 404 200 404"
+# Everyone who sees the initiative sees the list (the team all models, others the published).
+VIEWERS = "L L 404 200 200 200 200 200 200 200 404"
 TEAM_NO_LOGIN = "404 404 404 200 404 200 200 200 404 200 404"
 EDITORS = "L L 404 200 404 200 403 403 404 200 404"
 EDITORS_POST = "L L 404 302 404 302 403 403 404 302 404"
@@ -57,7 +59,7 @@ def _matrix(world, method, url, cells, data=None):
 @pytest.mark.django_db
 def test_staff_pages(world, imported):
     pk = world.private.pk
-    _matrix(world, "get", reverse("cosmos:list", args=[pk]), TEAM)
+    _matrix(world, "get", reverse("cosmos:list", args=[pk]), VIEWERS)
     _matrix(world, "get", reverse("cosmos:export", args=[pk]), TEAM)
     _matrix(world, "get", reverse("cosmos:history", args=[pk, "change_model"]), TEAM)
     _matrix(world, "get", reverse("cosmos:detail", args=[pk, "change_model"]), TEAM_NO_LOGIN)
@@ -108,6 +110,9 @@ def test_a_published_model(world, imported):
     _matrix(world, "get", reverse("cosmos:detail", args=[pk, "documents"]), PUBLISHED)
     name = image_names(imported.data)[0]
     _matrix(world, "get", reverse("cosmos:picture", args=[pk, name]), PUBLISHED)
+    page = client_for(world, "observer").get(reverse("cosmos:list", args=[pk])).content.decode()
+    assert "/cosmos/documents/" in page and "/cosmos/change_model/" not in page
+    assert "/cosmos/export/" not in page
     # Other models stay private.
     _matrix(world, "get", reverse("cosmos:detail", args=[pk, "change_model"]), TEAM_NO_LOGIN)
 
