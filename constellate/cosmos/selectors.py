@@ -138,3 +138,19 @@ def image_of(*, initiative, name: str) -> CosmosImage | None:
 
 def aspect_names_image(aspect: CosmosAspect, name: str) -> bool:
     return name in image_names(aspect.data)
+
+
+def annotations_of(*, initiative, aspect_id: str) -> list[str]:
+    """The notes COSMOS users placed on a model's picture ("More details"), as text."""
+    project = project_of(initiative=initiative)
+    extra = project.extra if project is not None and isinstance(project.extra, dict) else {}
+    data = extra.get("data") if isinstance(extra.get("data"), dict) else {}
+    notes = data.get("annotations") if isinstance(data.get("annotations"), list) else []
+    return [
+        note["body"]
+        for note in notes
+        if isinstance(note, dict)
+        and note.get("aspect") == aspect_id
+        and isinstance(note.get("body"), str)
+        and note["body"].strip()
+    ]

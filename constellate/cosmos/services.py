@@ -255,10 +255,9 @@ def cosmos_export(*, initiative: Initiative) -> tuple[str, bytes]:
     enabled = [m for m in MODEL_IDS if aspects[m].enabled]
     config: dict[str, Any] = {
         "models": enabled,
+        "country": cosmos.country,
         "constellate": {"schema_version": SCHEMA_VERSION, "cosmos_version": COSMOS_VERSION},
     }
-    if cosmos.country:
-        config["country"] = cosmos.country
     slug = cosmos.slug or initiative.slug
     project = {
         "id": initiative.pk,

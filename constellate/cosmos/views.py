@@ -97,6 +97,9 @@ def model_detail(request, pk, aspect):
             "definition": ASPECTS_BY_ID[row.aspect],
             "sections": selectors.summary_of(row),
             "title": selectors.model_title(row.data),
+            "notes": selectors.annotations_of(initiative=initiative, aspect_id=row.aspect)
+            if is_team
+            else [],
             "is_team": is_team,
             "can_edit": is_team and request.user.has_perm("cosmos.change_models", initiative),
             "share_url": request.build_absolute_uri(f"/cosmos/link/{row.share_token}/")

@@ -42,6 +42,7 @@ def test_import_through_the_page_then_read_hide_compare_and_export(world):
     page = client.get(reverse("cosmos:detail", args=[pk, "user_journey_model"])).content.decode()
     assert "How did people hear of the service?" in page
     assert "<dl" in page
+    assert "Meedenkgroep herschrijft de brief in B1-taal." in page  # a note on the picture
 
     # Hide two models; their answers stay.
     response = client.post(

@@ -133,3 +133,14 @@ def test_a_picture_without_its_thumbnail_gets_a_cover_thumbnail():
 
     with Image.open(io.BytesIO(again[f"thumb/{name}"])) as thumb:
         assert thumb.size == (400, 400)
+
+
+@pytest.mark.django_db
+def test_our_own_export_carries_the_country():
+    initiative = InitiativeFactory()
+    services.cosmos_import(initiative=initiative, upload=sample(HOUTEN), actor=None)
+    CosmosProject.objects.filter(initiative=initiative).update(country="nl")
+    _name, exported = services.cosmos_export(initiative=initiative)
+    other = InitiativeFactory()
+    services.cosmos_import(initiative=other, upload=exported, actor=None)
+    assert CosmosProject.objects.get(initiative=other).country == "nl"
