@@ -110,6 +110,10 @@ def test_the_command(world, tmp_path):
     call_command("cosmos_import", str(world.public.pk), str(path), stdout=out)
     assert "3 aspects" not in out.getvalue()  # all ten aspects are saved the first time
     assert CosmosAspect.objects.filter(initiative=world.public, enabled=True).count() == 7
+    out_path = tmp_path / "out.zip"
+    call_command("cosmos_export", str(world.public.pk), str(out_path), stdout=io.StringIO())
+    with zipfile.ZipFile(out_path) as archive:
+        assert "project.json" in archive.namelist()
     bad = tmp_path / "bad.zip"
     bad.write_bytes(b"nope")
     with pytest.raises(CommandError, match="not a COSMOS export"):
