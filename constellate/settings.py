@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "constellate.stories",
     "constellate.deliberation",
     "constellate.decisions",
+    "constellate.cosmos",
     "constellate.demo",
 ]
 
@@ -223,6 +224,15 @@ STORAGES = {
         "BACKEND": "django.core.files.storage.FileSystemStorage",
         "OPTIONS": {
             "location": str(PRIVATE_MEDIA_ROOT / "stories"),
+            "base_url": "/no-public-url/",
+            "file_permissions_mode": 0o600,
+            "directory_permissions_mode": 0o700,
+        },
+    },
+    "cosmos": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {
+            "location": str(PRIVATE_MEDIA_ROOT / "cosmos"),
             "base_url": "/no-public-url/",
             "file_permissions_mode": 0o600,
             "directory_permissions_mode": 0o700,

@@ -15,6 +15,7 @@ urlpatterns = [
     path("", include("constellate.stories.urls")),
     path("", include("constellate.deliberation.urls")),
     path("", include("constellate.decisions.urls")),
+    path("", include("constellate.cosmos.urls")),
     path("api/v1/", api.urls),
     path("i18n/setlang/", set_language, name="set_language"),
     path("admin/", admin.site.urls),

@@ -25,6 +25,7 @@ from constellate.accounts.models import Membership, Organisation, User
 from constellate.demo.budgets import load_pilot_budget
 from constellate.demo.compass import load_compass
 from constellate.demo.conversations import load_pilot_conversation
+from constellate.demo.cosmos import load_pilot_cosmos
 from constellate.demo.decisions import load_pilot_decisions
 from constellate.demo.participation import load_pilot_participation
 from constellate.demo.pilots import (
@@ -180,6 +181,8 @@ class Command(BaseCommand):
         made.update(load_pilot_decisions(pilot, initiative, people, today))
         # A shared budget with projects and ballots (demo/budgets.py).
         made.update(load_pilot_budget(pilot, initiative, people, today))
+        # A small COSMOS model of our own (demo/cosmos.py), for Houten.
+        made.update(load_pilot_cosmos(pilot, initiative, people, today))
         for what, n in made.items():
             if n:
                 self.created[what] = self.created.get(what, 0) + n
