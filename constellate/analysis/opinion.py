@@ -15,17 +15,23 @@ compdemocracy/polis, `math/src/polismath/math/`), reimplemented from its descrip
    iteration): in full for small conversations, else by Lanczos iteration on sparse products,
    converged to 1e-10, never forming an m x m matrix. A participant's position is the projection of their centred votes,
    pushed out by sqrt(n_statements / n_votes) so that people who voted on few statements do not
-   all pile up in the centre. In Pol.is a moderated-out column is zero for everyone, so it
-   counts among a participant's votes and among the statements in that factor; that is kept.
+   all pile up in the centre. In Pol.is a moderated-out column is set to zero for everyone, voter
+   or not, so it counts among every participant's votes and among the statements in that
+   factor: n_votes is the participant's votes on kept statements plus the number of
+   moderated-out statements (their own votes on those are not counted twice). The positions
+   are then Pol.is's (and red-dwarf's) to rounding.
 3. Only participants with at least `min_votes` votes (or on every statement, when there are
    fewer) are clustered; when that leaves fewer than 15, the most active voters are added, as
    Pol.is does. Everyone still gets a position on the map.
 4. Base clusters: k-means (k-means++ seeds, Lloyd steps with a k-d tree) with about 100
-   clusters on the clustered participants' positions. Pol.is keeps its base clusters from one
-   update to the next; a computation from scratch cannot, so its groups can differ a little.
+   clusters on the clustered participants' positions. Pol.is keeps its base clusters (and each
+   k's groups) from one update to the next, so its groups are the local optimum its history
+   led to; a computation from scratch takes the best one it finds, which can be another one
+   when two are nearly as good.
 5. Groups: weighted k-means over the base-cluster centres (weight = members; best of 10
-   seeded starts), for k from 2 to min(5, 2 + base clusters / 12), the k with the best
-   silhouette (over base clusters) wins. Fewer than `MIN_PARTICIPANTS` clustered participants,
+   seeded starts, at most 20 Lloyd steps as in Pol.is), for k from 2 to
+   min(5, 2 + base clusters / 12), the k with the best silhouette (over base clusters) wins,
+   the larger k on a tie. Fewer than `MIN_PARTICIPANTS` clustered participants,
    or all at one point, form no groups. For
    stability Pol.is only moves to a new k after it has won `K_BUFFER` computations in a row:
    pass the previous result's `state` as `previous` to get that behaviour.
@@ -71,6 +77,7 @@ MIN_VOTES = 7  # votes a participant needs to be clustered (Pol.is)
 GREEDY_CLUSTERED = 15  # Pol.is clusters at least this many of the most active voters
 BASE_K = 100  # base clusters
 MAX_K = 5  # most groups
+GROUP_ITERS = 20  # Lloyd steps for the groups (Pol.is's k-means default; base clusters get 100)
 K_BUFFER = 4  # Pol.is switches to a new k after it won this many computations in a row
 MIN_PARTICIPANTS = 4  # fewer clustered participants than this form no groups
 REPRESENTATIVE_MAX = 5
@@ -246,8 +253,9 @@ def _pca(votes: Votes, kept: np.ndarray, n_votes: np.ndarray, seed: int = 0):
     for a in range(axes.shape[1]):  # a fixed orientation: the largest loading is positive
         if axes[np.argmax(np.abs(axes[:, a])), a] < 0:
             axes[:, a] = -axes[:, a]
-    # a moderated-out column is zero for everyone in Pol.is: it counts as voted on
-    scale = np.sqrt(m / np.maximum(n_votes + (m - int(kept.sum())), 1))
+    # a moderated-out column is zero for everyone in Pol.is: it counts as voted on, for everyone
+    n_kept_votes = np.bincount(rows, minlength=n)
+    scale = np.sqrt(m / np.maximum(n_kept_votes + (m - int(kept.sum())), 1))
     return np.asarray(centred @ axes) * scale[:, None], variance
 
 
@@ -380,14 +388,14 @@ def _groups(
     candidates: dict[int, np.ndarray] = {}
     silhouettes: dict[int, float] = {}
     for k in range(2, top_k + 1):
-        labels, _ = _kmeans(centres, k, rng, weights=sizes, n_init=10)
+        labels, _ = _kmeans(centres, k, rng, weights=sizes, n_init=10, max_iter=GROUP_ITERS)
         used_labels, labels = np.unique(labels, return_inverse=True)
         if len(used_labels) >= 2:
             candidates[k] = labels
             silhouettes[k] = _silhouette(centres, labels)
     if not candidates:
         return base_label, centres, sizes, np.full(k_base, -1), {}
-    this_k = max(silhouettes, key=lambda k: (silhouettes[k], -k))
+    this_k = max(silhouettes, key=lambda k: (silhouettes[k], k))  # a tie: the larger k (Pol.is)
     last = (previous or {}).get("k") or {}
     count = last.get("last_k_count", 0) + 1 if last.get("last_k") == this_k else 1
     smoothed = last.get("smoothed_k")
