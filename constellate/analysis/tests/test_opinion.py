@@ -215,6 +215,24 @@ def test_stable_number_of_groups_with_the_previous_state():
     assert result["k"]["chosen"] == 3 and result["counts"]["groups"] == 3
 
 
+def test_base_clusters_and_groups_carry_over_from_the_previous_state():
+    """As in Pol.is, a recomputation starts from the last one's base clusters and groups:
+    newcomers join them, and nobody changes group without a reason in the votes."""
+    votes, truth = planted()
+    early = [v for v in votes if v[0] % GROUP_SIZE < 20]  # 60 people: 60 base clusters
+    first = opinion_groups(early, seed=0)
+    state = json.loads(json.dumps(first["state"]))  # stored as JSON between computations
+    assert sum(len(members) for members in state["base"]) == first["counts"]["clustered"]
+    assert {str(k) for k in range(2, first["k"]["chosen"] + 1)} <= set(state["groups"])
+    later = opinion_groups(votes, seed=0, previous=state)
+    assert ari(truth, later) > 0.95
+    assert later["counts"]["base_clusters"] == 100  # the farthest newcomers started new ones
+    # the same votes again, from its own state: the same groups, the same base clusters
+    again = opinion_groups(votes, seed=5, previous=later["state"])
+    assert groups_by_id(again) == groups_by_id(later)
+    assert again["state"]["base"] == later["state"]["base"]
+
+
 @pytest.mark.parametrize(
     "votes",
     [
