@@ -15,20 +15,31 @@ compdemocracy/polis, `math/src/polismath/math/`), reimplemented from its descrip
    iteration): in full for small conversations, else by Lanczos iteration on sparse products,
    converged to 1e-10, never forming an m x m matrix. A participant's position is the projection of their centred votes,
    pushed out by sqrt(n_statements / n_votes) so that people who voted on few statements do not
-   all pile up in the centre. In Pol.is a moderated-out column is zero for everyone, so it
-   counts among a participant's votes and among the statements in that factor; that is kept.
+   all pile up in the centre. In Pol.is a moderated-out column is set to zero for everyone, voter
+   or not, so it counts among every participant's votes and among the statements in that
+   factor: n_votes is the participant's votes on kept statements plus the number of
+   moderated-out statements (their own votes on those are not counted twice). The positions
+   are then Pol.is's (and red-dwarf's) to rounding.
 3. Only participants with at least `min_votes` votes (or on every statement, when there are
    fewer) are clustered; when that leaves fewer than 15, the most active voters are added, as
    Pol.is does. Everyone still gets a position on the map.
 4. Base clusters: k-means (k-means++ seeds, Lloyd steps with a k-d tree) with about 100
-   clusters on the clustered participants' positions. Pol.is keeps its base clusters from one
-   update to the next; a computation from scratch cannot, so its groups can differ a little.
+   clusters on the clustered participants' positions. Pol.is keeps its base clusters (and each
+   k's groups) from one update to the next, so its groups are the local optimum its history
+   led to; a computation from scratch takes the best one it finds, which can be another one
+   when two are nearly as good. Given the last result's `state` as `previous`, this does what
+   Pol.is does (`clean-start-clusters`): each base cluster is recentred on its members' new
+   positions, clusters on one spot merge, the participant farthest from every centre starts
+   a new cluster until there are `base_k`, and the k-means starts from there; the groups
+   for each k likewise start from the last groups of the base clusters they continue.
 5. Groups: weighted k-means over the base-cluster centres (weight = members; best of 10
-   seeded starts), for k from 2 to min(5, 2 + base clusters / 12), the k with the best
-   silhouette (over base clusters) wins. Fewer than `MIN_PARTICIPANTS` clustered participants,
+   seeded starts, at most 20 Lloyd steps as in Pol.is), for k from 2 to
+   min(5, 2 + base clusters / 12), the k with the best silhouette (over base clusters) wins,
+   the larger k on a tie. Fewer than `MIN_PARTICIPANTS` clustered participants,
    or all at one point, form no groups. For
    stability Pol.is only moves to a new k after it has won `K_BUFFER` computations in a row:
-   pass the previous result's `state` as `previous` to get that behaviour.
+   pass the previous result's `state` as `previous` to get that behaviour (and the carried-over
+   clusters of step 4; the state names every clustered participant's base cluster).
 6. Representative statements per group: with pseudocounts, pa = (agree + 1) / (seen + 2) and
    pd likewise; the ratio of the group's probability to the other groups' (ra, rd); a z-test
    that the group's probability is above one half (pat, pdt) and a two-proportion z-test that
@@ -71,6 +82,7 @@ MIN_VOTES = 7  # votes a participant needs to be clustered (Pol.is)
 GREEDY_CLUSTERED = 15  # Pol.is clusters at least this many of the most active voters
 BASE_K = 100  # base clusters
 MAX_K = 5  # most groups
+GROUP_ITERS = 20  # Lloyd steps for the groups (Pol.is's k-means default; base clusters get 100)
 K_BUFFER = 4  # Pol.is switches to a new k after it won this many computations in a row
 MIN_PARTICIPANTS = 4  # fewer clustered participants than this form no groups
 REPRESENTATIVE_MAX = 5
@@ -246,8 +258,9 @@ def _pca(votes: Votes, kept: np.ndarray, n_votes: np.ndarray, seed: int = 0):
     for a in range(axes.shape[1]):  # a fixed orientation: the largest loading is positive
         if axes[np.argmax(np.abs(axes[:, a])), a] < 0:
             axes[:, a] = -axes[:, a]
-    # a moderated-out column is zero for everyone in Pol.is: it counts as voted on
-    scale = np.sqrt(m / np.maximum(n_votes + (m - int(kept.sum())), 1))
+    # a moderated-out column is zero for everyone in Pol.is: it counts as voted on, for everyone
+    n_kept_votes = np.bincount(rows, minlength=n)
+    scale = np.sqrt(m / np.maximum(n_kept_votes + (m - int(kept.sum())), 1))
     return np.asarray(centred @ axes) * scale[:, None], variance
 
 
@@ -290,6 +303,7 @@ def _kmeans(
     weights: np.ndarray | None = None,
     n_init: int = 1,
     max_iter: int = 100,
+    init: np.ndarray | None = None,
 ) -> tuple[np.ndarray, np.ndarray]:
     """Weighted k-means (Lloyd) in the plane from k-means++ seeds; the best of `n_init` runs by
     weighted inertia. Nearest centres come from a k-d tree, so 33,000 points and 100 centres
@@ -306,8 +320,8 @@ def _kmeans(
     best: tuple[float, np.ndarray, np.ndarray] | None = None
     # converged when the centres move less than this (squared, summed), as scikit-learn does
     tolerance = 1e-4 * float(np.mean(np.var(points, axis=0)))
-    for _ in range(n_init):
-        centres = _seeds(points, w, k, rng)
+    for _ in range(1 if init is not None else n_init):
+        centres = np.array(init, np.float64) if init is not None else _seeds(points, w, k, rng)
         labels = np.full(len(points), -1)
         for _ in range(max_iter):
             distance, new_labels = nearest(centres)
@@ -350,12 +364,70 @@ def _silhouette(points: np.ndarray, labels: np.ndarray) -> float:
     return float(score.mean())
 
 
+def _clean_start(
+    points: np.ndarray, weights: np.ndarray, label: np.ndarray, k: int
+) -> tuple[np.ndarray, np.ndarray]:
+    """Pol.is's `clean-start-clusters`: starting centres from the last computation's clusters.
+    `label` is each point's cluster last time (-1: none, e.g. a newcomer). Each cluster is
+    recentred on its members' current positions (weighted), empty ones go, clusters on the same
+    spot merge; while there are fewer than k clusters (and distinct points), the point farthest
+    from every centre leaves its cluster to start a new one. Returns the centres and, for each,
+    the last computation's cluster it continues (-1 for a new one)."""
+    label = label.copy()
+    kept = np.unique(label[label >= 0])
+    distinct = len(np.unique(points.round(9), axis=0))
+    origin = list(kept)
+
+    def centres_of() -> np.ndarray:
+        out = np.zeros((len(origin), points.shape[1]))
+        for i, c in enumerate(origin):
+            mask = label == c
+            out[i] = (weights[mask, None] * points[mask]).sum(0) / weights[mask].sum()
+        return out
+
+    centres = centres_of()
+    if len(centres):  # clusters on the same spot merge into the first of them
+        _, first, inverse = np.unique(
+            centres.round(9), axis=0, return_index=True, return_inverse=True
+        )
+        if len(first) < len(centres):
+            merged_into = np.asarray(origin)[first[inverse.ravel()]]
+            relabel = dict(zip(origin, merged_into.tolist(), strict=True))
+            label = np.array([relabel.get(c, -1) if c >= 0 else -1 for c in label.tolist()])
+            origin = sorted(set(merged_into.tolist()))
+            centres = centres_of()
+    fresh = -1
+    while len(origin) < min(k, distinct):
+        if len(origin):
+            gap = np.sqrt(((points[:, None, :] - centres[None, :, :]) ** 2).sum(axis=2)).min(axis=1)
+        else:
+            gap = np.ones(len(points))
+        far = int(np.argmax(gap))
+        if gap[far] <= 0:
+            break
+        fresh -= 1  # a new cluster: a label no previous cluster has
+        label[far] = fresh
+        origin = [c for c in origin if (label == c).any()] + [fresh]
+        centres = centres_of()
+    return centres, np.array([c if c >= 0 else -1 for c in origin], int)
+
+
 def _groups(
-    positions: np.ndarray, seed: int, base_k: int, max_k: int, previous: Mapping | None
-) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, dict]:
+    positions: np.ndarray,
+    seed: int,
+    base_k: int,
+    max_k: int,
+    previous: Mapping | None,
+    ids: list | None = None,
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, dict, dict]:
     """Base clusters, then groups over them. Returns the base label of each position, base
-    centres and sizes, the group of each base cluster, and how k was chosen."""
+    centres and sizes, the group of each base cluster, how k was chosen, and what the next
+    computation starts from. With the `state` of the last result as `previous` (and `ids`, the
+    participant of each position), base clusters and each k's groups start where they were,
+    as Pol.is's updates do; otherwise from k-means++ seeds."""
     rng = np.random.default_rng(seed)
+    last_base = (previous or {}).get("base") or []
+    last_groups = (previous or {}).get("groups") or {}
     rounded = positions.round(9)
     order = np.lexsort((rounded[:, 1], rounded[:, 0]))
     ordered = rounded[order]
@@ -368,26 +440,54 @@ def _groups(
             np.array([len(positions)]),
             np.array([-1]),
             {},
+            {},
         )
-    base_label, centres = _kmeans(positions, k_base, rng)
-    sizes = np.bincount(base_label, minlength=k_base)
+    origin = np.full(k_base, -1)
+    if last_base and ids is not None:  # Pol.is: the base clusters carry over
+        was = {pid: b for b, members in enumerate(last_base) for pid in members}
+        label = np.array([was.get(pid, -1) for pid in ids], int)
+        start, origin = _clean_start(positions, np.ones(len(positions)), label, k_base)
+        base_label, centres = _kmeans(positions, len(start), rng, init=start)
+    else:
+        base_label, centres = _kmeans(positions, k_base, rng)
+    sizes = np.bincount(base_label, minlength=len(centres))
     used = sizes > 0
     if not used.all():  # an empty base cluster: renumber
         remap = np.cumsum(used) - 1
         base_label, centres, sizes = remap[base_label], centres[used], sizes[used]
-        k_base = len(sizes)
+        origin = origin[used] if len(origin) == len(used) else np.full(len(sizes), -1)
+    k_base = len(sizes)
     top_k = min(max_k, 2 + k_base // 12, k_base)
     candidates: dict[int, np.ndarray] = {}
     silhouettes: dict[int, float] = {}
     for k in range(2, top_k + 1):
-        labels, _ = _kmeans(centres, k, rng, weights=sizes, n_init=10)
+        before = last_groups.get(str(k))
+        if before is not None and (origin >= 0).any():  # Pol.is: each k's groups carry over
+            before = np.asarray(before, int)
+            label = np.where(
+                (origin >= 0) & (origin < len(before)), before[np.clip(origin, 0, None)], -1
+            )
+            start, _ = _clean_start(centres, sizes.astype(np.float64), label, k)
+            labels, _ = _kmeans(
+                centres, len(start), rng, weights=sizes, max_iter=GROUP_ITERS, init=start
+            )
+        else:
+            labels, _ = _kmeans(centres, k, rng, weights=sizes, n_init=10, max_iter=GROUP_ITERS)
         used_labels, labels = np.unique(labels, return_inverse=True)
         if len(used_labels) >= 2:
             candidates[k] = labels
             silhouettes[k] = _silhouette(centres, labels)
+    members = [[] for _ in range(k_base)]
+    if ids is not None:
+        for pid, b in zip(ids, base_label.tolist(), strict=True):
+            members[b].append(pid)
+    carry = {
+        "base": members if ids is not None else [],
+        "groups": {str(k): labels.tolist() for k, labels in candidates.items()},
+    }
     if not candidates:
-        return base_label, centres, sizes, np.full(k_base, -1), {}
-    this_k = max(silhouettes, key=lambda k: (silhouettes[k], -k))
+        return base_label, centres, sizes, np.full(k_base, -1), {}, carry
+    this_k = max(silhouettes, key=lambda k: (silhouettes[k], k))  # a tie: the larger k (Pol.is)
     last = (previous or {}).get("k") or {}
     count = last.get("last_k_count", 0) + 1 if last.get("last_k") == this_k else 1
     smoothed = last.get("smoothed_k")
@@ -399,7 +499,7 @@ def _groups(
         "last_k_count": count,
         "smoothed_k": chosen,
     }
-    return base_label, centres, sizes, candidates[chosen], choice
+    return base_label, centres, sizes, candidates[chosen], choice, carry
 
 
 # ---------------------------------------------------------------------------- statements
@@ -539,10 +639,16 @@ def opinion_groups(
     group_of = np.full(n, -1)
     base_centres, base_sizes, base_group = np.zeros((0, 2)), np.zeros(0, int), np.zeros(0, int)
     choice: dict[str, Any] = {}
+    carry: dict[str, Any] = {}
     if clustered.sum() >= MIN_PARTICIPANTS and kept.any():
         members = np.flatnonzero(clustered)
-        labels, base_centres, base_sizes, base_group, choice = _groups(
-            positions[members], seed, base_k, max_k, previous
+        labels, base_centres, base_sizes, base_group, choice, carry = _groups(
+            positions[members],
+            seed,
+            base_k,
+            max_k,
+            previous,
+            [_plain(p) for p in votes.participants[members].tolist()],
         )
         group_of[members] = base_group[labels]
     lap("clusters")
@@ -630,7 +736,10 @@ def opinion_groups(
             for c, s, g in zip(base_centres, base_sizes, base_group, strict=True)
         ],
         "pca": {"variance": [round(float(v), 6) for v in variance]},
-        "state": {"k": {k: v for k, v in choice.items() if k != "silhouettes"}} if choice else {},
+        "state": {
+            **({"k": {k: v for k, v in choice.items() if k != "silhouettes"}} if choice else {}),
+            **carry,
+        },
         "k": {"chosen": choice.get("chosen"), "silhouettes": choice.get("silhouettes", {})},
         "seed": seed,
         "timings": timings,
