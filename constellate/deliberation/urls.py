@@ -32,4 +32,19 @@ urlpatterns = [
         name="moderate",
     ),
     path("activities/<int:pk>/conversation/report/", conversations.report, name="report"),
+    path(
+        "activities/<int:pk>/conversation/import/",
+        conversations.polis_import,
+        name="polis_import",
+    ),
+    path(
+        "activities/<int:pk>/conversation/export/",
+        conversations.polis_export,
+        name="polis_export",
+    ),
+    path(
+        "activities/<int:pk>/conversation/export/pol.is-export.zip",
+        conversations.polis_export_download,
+        name="polis_export_download",
+    ),
 ]
