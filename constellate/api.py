@@ -10,6 +10,7 @@ from ninja.errors import HttpError
 
 from constellate.accounts.api import ApiKeyAuth
 from constellate.compass.api import router as compass
+from constellate.deliberation.api_conversations import router as conversations
 from constellate.initiatives.api import public_router as initiatives_public
 from constellate.initiatives.api import router as initiatives
 from constellate.library.api import router as library
@@ -19,7 +20,8 @@ api = NinjaAPI(
     title="Constellate API",
     version="1",
     description=(
-        "Co-creation of public services: initiatives, canvases, activities and stakeholders."
+        "Co-creation of public services: initiatives, canvases, activities, stakeholders and "
+        "conversations."
     ),
     urls_namespace="api",
     auth=ApiKeyAuth(),
@@ -30,6 +32,7 @@ api.add_router("/", initiatives_public)
 api.add_router("/", library)
 api.add_router("/", compass)
 api.add_router("/", stakeholders)
+api.add_router("/", conversations)
 
 
 @api.exception_handler(HttpError)
