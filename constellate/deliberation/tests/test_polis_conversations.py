@@ -361,3 +361,27 @@ def test_hostile_uploads_are_refused(scene, settings):
     assert "too large" in message or "damaged" in message
     settings.POLIS_IMPORT_LIMITS = {"zip_bytes": 100}
     assert "too large" in _upload_refused([_upload("x.zip", _zip({"votes.csv": VOTES}))])
+
+
+def test_the_management_command_imports_a_folder_or_a_zip(scene, tmp_path):
+    from django.core.management import CommandError, call_command
+
+    activity, conversation, lead = scene
+    folder = tmp_path / "export"
+    folder.mkdir()
+    for name, data in _files().items():
+        (folder / name).write_bytes(data)
+    out = io.StringIO()
+    call_command(
+        "import_polis", str(activity.pk), str(folder), user=lead.email, compute_now=True, stdout=out
+    )
+    assert "statements=4 participants=2 votes=5" in out.getvalue()
+    assert conversation.results.exists()
+    _a2, second = conversation_activity(initiative=activity.initiative)
+    (tmp_path / "bad.zip").write_bytes(_zip({"../votes.csv": VOTES}))
+    with translation.override("en"), pytest.raises(CommandError, match="file name"):
+        call_command("import_polis", str(_a2.pk), str(tmp_path / "bad.zip"), user=lead.email)
+    with pytest.raises(CommandError, match="may not run"):
+        outsider = member(activity.initiative.organisation, OrgRole.OBSERVER)
+        call_command("import_polis", str(_a2.pk), str(folder), user=outsider.email)
+    assert not second.statements.exists()
