@@ -21,7 +21,7 @@ from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import connection, transaction
 from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -43,6 +43,7 @@ from constellate.deliberation.services_conversations import opinion_recompute_re
 IMPORTED_STATEMENT_MAX = 1000
 SOURCE_MAX = 500
 BATCH = 5000
+VOTE_ROWS_PER_INSERT = 500  # 3,000 parameters: within what SQLite and PostgreSQL take
 # Tighter than the reader's own limits: an import runs within one web request.
 IMPORT_LIMITS = {
     "zip_bytes": 30 * 1024 * 1024,
@@ -206,6 +207,51 @@ def _sort_key(sid: Any) -> tuple[str, Any]:
     return (type(sid).__name__, sid)
 
 
+def _insert_votes(conversation_id: int, rows: Iterable[tuple[int, int, int]]) -> None:
+    """Insert (statement, participant, value) votes: on PostgreSQL as arrays unnested in one
+    INSERT, elsewhere 500 rows per INSERT. Django's bulk_create spends most of an import
+    building model instances (the 49,000 votes of vTaiwan: 7 s against about 1 s this way).
+    Table and column names come from the model, the values go as parameters. The rows are already checked (one per
+    participant and statement, values -1, 0 or 1); the database's constraints still hold."""
+    meta = Vote._meta
+    quote = connection.ops.quote_name
+    names = ("conversation", "statement", "participant", "value", "created_at", "updated_at")
+    columns = ", ".join(quote(meta.get_field(name).column) for name in names)
+    table = quote(meta.db_table)
+    now = connection.ops.adapt_datetimefield_value(timezone.now())
+    rows = list(rows)
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            # Three arrays per statement: a handful of parameters, however many votes.
+            sql = (
+                f"INSERT INTO {table} ({columns}) "  # noqa: S608 - names from the model
+                "SELECT %s, unnest(%s::bigint[]), unnest(%s::bigint[]), "
+                "unnest(%s::smallint[]), %s, %s"
+            )
+            for start in range(0, len(rows), 100 * BATCH):
+                part = rows[start : start + 100 * BATCH]
+                cursor.execute(
+                    sql,
+                    [
+                        conversation_id,
+                        [r[0] for r in part],
+                        [r[1] for r in part],
+                        [r[2] for r in part],
+                        now,
+                        now,
+                    ],
+                )
+            return
+        row = "(" + ", ".join(["%s"] * len(names)) + ")"
+        for start in range(0, len(rows), VOTE_ROWS_PER_INSERT):
+            part = rows[start : start + VOTE_ROWS_PER_INSERT]
+            values = ", ".join([row] * len(part))
+            sql = f"INSERT INTO {table} ({columns}) VALUES {values}"  # noqa: S608
+            cursor.execute(
+                sql, [x for s_, p_, v in part for x in (conversation_id, s_, p_, v, now, now)]
+            )
+
+
 @transaction.atomic
 def polis_import(
     *, conversation: Conversation, actor: User, files: Mapping[str, bytes], source: str = ""
@@ -272,26 +318,14 @@ def polis_import(
     )
     person_pk = [p.pk for p in people]
     column_pk = [statement_pk[s.item() if hasattr(s, "item") else s] for s in votes.statements]
-    rows = votes.rows.tolist()
-    cols = votes.cols.tolist()
     values = votes.values.tolist()
-    for start in range(0, len(values), BATCH):
-        Vote.objects.bulk_create(
-            [
-                Vote(
-                    conversation=conversation,
-                    statement_id=column_pk[c],
-                    participant_id=person_pk[r],
-                    value=v,
-                )
-                for r, c, v in zip(
-                    rows[start : start + BATCH],
-                    cols[start : start + BATCH],
-                    values[start : start + BATCH],
-                    strict=True,
-                )
-            ]
-        )
+    _insert_votes(
+        conversation.pk,
+        (
+            (column_pk[c], person_pk[r], v)
+            for r, c, v in zip(votes.rows.tolist(), votes.cols.tolist(), values, strict=True)
+        ),
+    )
     summary = export["summary"]
     conversation.source = source
     conversation.imported_at = timezone.now()
