@@ -281,9 +281,8 @@ def read_polis_files(
         )
     summary: dict[str, str] = {}
     if "summary.csv" in files:
-        _header, rows = _rows(
-            b"key,value\n" + files["summary.csv"], "summary.csv", (), limit["summary_rows"]
-        )
+        data = files["summary.csv"].removeprefix(b"\xef\xbb\xbf")  # a byte order mark
+        _header, rows = _rows(b"key,value\n" + data, "summary.csv", (), limit["summary_rows"])
         for row in rows:
             if len(row) >= 2 and row[0].strip():
                 summary.setdefault(row[0].strip(), row[1])

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 
 from constellate.accounts.selectors import participant_for_request
 from constellate.core.forms import apply_validation_error
+from constellate.core.services import audit_record
 from constellate.deliberation import selectors_conversations as selectors
 from constellate.deliberation import selectors_polis, services_polis
 from constellate.deliberation import services_conversations as services
@@ -403,6 +404,12 @@ def polis_export(request, pk):
 def polis_export_download(request, pk):
     activity, conversation = _staff_activity(request, pk, "deliberation.run_conversation")
     data = selectors_polis.polis_export_zip(conversation=conversation)
+    audit_record(
+        actor=request.user,
+        action="conversation_exported",
+        obj=conversation,
+        organisation_id=activity.initiative.organisation_id,
+    )
     response = HttpResponse(data, content_type="application/zip")
     response["Content-Disposition"] = (
         f'attachment; filename="conversation-{activity.pk}-polis-export.zip"'

@@ -385,3 +385,21 @@ def test_the_management_command_imports_a_folder_or_a_zip(scene, tmp_path):
         outsider = member(activity.initiative.organisation, OrgRole.OBSERVER)
         call_command("import_polis", str(_a2.pk), str(folder), user=outsider.email)
     assert not second.statements.exists()
+
+
+def test_an_export_with_participants_votes_only_and_an_empty_conversation(scene):
+    activity, conversation, lead = scene
+    # nothing to export yet: the files are there, with their headers
+    empty = read_polis_files(polis_export_files(conversation=conversation))
+    assert empty["votes"].shape == (0, 0) and empty["statements"] == {}
+    wide = (
+        "participant,group-id,n-comments,n-votes,n-agree,n-disagree,0,1,2,3\n"
+        "0,,0,2,1,1,1,-1,,\n"
+        "1,,0,3,1,1,1,0,1,\n"
+    )
+    files = _files(votes=None, participants_votes=wide)
+    files["summary.csv"] = b"\xef\xbb\xbf" + SUMMARY.encode()
+    counts = polis_import(conversation=conversation, actor=lead, files=files)
+    assert counts == {"statements": 4, "participants": 2, "votes": 5}
+    conversation.refresh_from_db()
+    assert conversation.topic == "The desk"

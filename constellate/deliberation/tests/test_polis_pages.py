@@ -12,6 +12,7 @@ from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
+from constellate.core.models import AuditEvent
 from constellate.deliberation import services_conversations as services
 from constellate.deliberation.models import Statement, Vote
 from constellate.deliberation.tests.factories import planted_votes
@@ -72,6 +73,9 @@ def test_only_who_runs_the_conversation_imports_and_exports(world, conv, name):
             assert sorted(names) == sorted(
                 ["comments.csv", "votes.csv", "participants-votes.csv", "summary.csv"]
             )
+            assert AuditEvent.objects.filter(
+                action="conversation_exported", actor=world.users[role]
+            ).exists()
 
 
 @pytest.mark.django_db
