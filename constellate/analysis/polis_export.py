@@ -123,8 +123,9 @@ def _id(text: str, file: str, line: int, column: str) -> int | str:
 
 
 def _rows(data: bytes, name: str, required: Sequence[str], limit: int):
-    """(header, rows) of a CSV file in UTF-8: every required column present, at most
-    `limit` rows. Rows are lists; line numbers count the header as line 1."""
+    """(header, rows) of a CSV file in UTF-8 with every required column present. `rows`
+    yields (line number, row) lazily, at most `limit` of them; a bad row raises when reached,
+    so a caller reads a large file without holding all of its rows."""
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -132,33 +133,47 @@ def _rows(data: bytes, name: str, required: Sequence[str], limit: int):
     if "\x00" in text:
         raise PolisExportError("malformed", "%(file)s is not a CSV file", file=name)
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
-    try:
-        header = [h.strip() for h in next(reader, [])]
-        missing = [c for c in required if c not in header]
-        if missing:
-            raise PolisExportError(
-                "missing_columns",
-                "%(file)s misses the columns %(columns)s",
-                file=name,
-                columns=", ".join(missing),
-            )
-        rows = []
-        for row in reader:
-            if not row:
-                continue
-            if len(rows) >= limit:
-                raise PolisExportError(
-                    "too_many_rows", "%(file)s has more than %(max)s rows", file=name, max=limit
-                )
-            rows.append(row)
-    except csv.Error:
-        raise PolisExportError(
+
+    def malformed() -> PolisExportError:
+        return PolisExportError(
             "malformed",
             "%(file)s is not a CSV file we can read (line %(line)s)",
             file=name,
             line=reader.line_num,
-        ) from None
-    return header, rows
+        )
+
+    try:
+        header = [h.strip() for h in next(reader, [])]
+    except csv.Error:
+        raise malformed() from None
+    missing = [c for c in required if c not in header]
+    if missing:
+        raise PolisExportError(
+            "missing_columns",
+            "%(file)s misses the columns %(columns)s",
+            file=name,
+            columns=", ".join(missing),
+        )
+
+    def rows():
+        count = 0
+        try:
+            for row in reader:
+                if not row:
+                    continue
+                count += 1
+                if count > limit:
+                    raise PolisExportError(
+                        "too_many_rows",
+                        "%(file)s has more than %(max)s rows",
+                        file=name,
+                        max=limit,
+                    )
+                yield reader.line_num, row
+        except csv.Error:
+            raise malformed() from None
+
+    return header, rows()
 
 
 def _cell(row: list[str], index: int | None) -> str:
@@ -181,7 +196,7 @@ def read_polis_files(
             files["comments.csv"], "comments.csv", COMMENT_COLUMNS, limit["statements"]
         )
         at = {c: header.index(c) for c in header}
-        for line, row in enumerate(rows, start=2):
+        for line, row in rows:
             sid = _id(_cell(row, at["comment-id"]), "comments.csv", line, "comment-id")
             if sid in statements:
                 raise PolisExportError(
@@ -221,7 +236,7 @@ def read_polis_files(
                 if "votes.csv" not in files:
                     check_known(sid, name, 1)
         p_at, g_at = header.index("participant"), header.index("group-id")
-        for line, row in enumerate(rows, start=2):
+        for line, row in rows:
             pid = _id(_cell(row, p_at), name, line, "participant")
             if pid in polis_groups:
                 raise PolisExportError(
@@ -254,7 +269,7 @@ def read_polis_files(
         at = {c: header.index(c) for c in header}
         t_at = at.get("timestamp")
         parsed = []
-        for line, row in enumerate(rows, start=2):
+        for line, row in rows:
             stamp = _cell(row, t_at).strip()
             sid = _id(_cell(row, at["comment-id"]), "votes.csv", line, "comment-id")
             check_known(sid, "votes.csv", line)
@@ -283,7 +298,7 @@ def read_polis_files(
     if "summary.csv" in files:
         data = files["summary.csv"].removeprefix(b"\xef\xbb\xbf")  # a byte order mark
         _header, rows = _rows(b"key,value\n" + data, "summary.csv", (), limit["summary_rows"])
-        for row in rows:
+        for _line, row in rows:
             if len(row) >= 2 and row[0].strip():
                 summary.setdefault(row[0].strip(), row[1])
     return {
