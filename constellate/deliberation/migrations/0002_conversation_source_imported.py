@@ -4,25 +4,24 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('deliberation', '0001_initial'),
+        ("deliberation", "0001_initial"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='conversation',
-            name='imported_at',
-            field=models.DateTimeField(blank=True, null=True, verbose_name='imported on'),
+            model_name="conversation",
+            name="imported_at",
+            field=models.DateTimeField(blank=True, null=True, verbose_name="imported on"),
         ),
         migrations.AddField(
-            model_name='conversation',
-            name='source',
-            field=models.CharField(blank=True, max_length=500, verbose_name='source and licence'),
+            model_name="conversation",
+            name="source",
+            field=models.CharField(blank=True, max_length=500, verbose_name="source and licence"),
         ),
         migrations.AlterField(
-            model_name='statement',
-            name='text',
-            field=models.CharField(max_length=1000, verbose_name='statement'),
+            model_name="statement",
+            name="text",
+            field=models.CharField(max_length=1000, verbose_name="statement"),
         ),
     ]
