@@ -253,6 +253,12 @@ def _refused(conversation, lead, files, code=None, source=""):
         ({"votes": VOTES + "16,,9,0,1\n"}, "unknown_statement", "statement 9"),
         ({"comments": COMMENTS + "1,,1,0,0,0,1,Twice\n"}, "duplicate_id", "appears twice"),
         ({"votes": VOTES + "16,,0,0,2\n"}, "bad_vote", "line 8"),
+        (
+            {"participants_votes": "participant,group-id\n0,\n0,1\n"},
+            "duplicate_id",
+            "line 3: participant 0 appears twice",
+        ),
+        ({"participants_votes": "participant,group-id\n0,x\n"}, "not_a_number", "group-id"),
         ({"votes": VOTES + "x,,0,0,1\n"}, "not_a_number", "timestamp"),
         ({"votes": VOTES + "16,,,0,1\n"}, "missing_value", "comment-id"),
         ({"comments": COMMENTS + '1,,7,0,0,0,1,"open quote\n'}, "malformed", "comments.csv"),
