@@ -12,6 +12,7 @@ from constellate.accounts.api import ApiKeyAuth
 from constellate.compass.api import router as compass
 from constellate.decisions.api import public_router as decisions_public
 from constellate.decisions.api import router as decisions
+from constellate.deliberation.api_conversations import router as conversations
 from constellate.initiatives.api import public_router as initiatives_public
 from constellate.initiatives.api import router as initiatives
 from constellate.library.api import router as library
@@ -22,7 +23,8 @@ api = NinjaAPI(
     title="Constellate API",
     version="1",
     description=(
-        "Co-creation of public services: initiatives, canvases, activities, stakeholders and stories."
+        "Co-creation of public services: initiatives, canvases, activities, stakeholders, "
+        "stories, conversations and decisions."
     ),
     urls_namespace="api",
     auth=ApiKeyAuth(),
@@ -36,6 +38,7 @@ api.add_router("/", stakeholders)
 api.add_router("/", decisions)
 api.add_router("/", decisions_public)
 api.add_router("/", stories)
+api.add_router("/", conversations)
 
 
 @api.exception_handler(HttpError)

@@ -642,6 +642,12 @@ def opinion_groups(
     carry: dict[str, Any] = {}
     if clustered.sum() >= MIN_PARTICIPANTS and kept.any():
         members = np.flatnonzero(clustered)
+        # Clustered in the order of their place on the map, not of their ids: the seeds of
+        # k-means are drawn by index, so this keeps the groups the same when the voters are
+        # numbered differently (as in an export, whose voter ids are fresh each time).
+        members = members[
+            np.lexsort((positions[members, 1].round(8), positions[members, 0].round(8)))
+        ]
         labels, base_centres, base_sizes, base_group, choice, carry = _groups(
             positions[members],
             seed,

@@ -35,3 +35,44 @@ class StatementForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3, "maxlength": STATEMENT_MAX}),
         help_text=_("One short sentence that others can agree or disagree with."),
     )
+
+
+class _MultipleFileInput(forms.FileInput):
+    allow_multiple_selected = True
+
+
+class _MultipleFileField(forms.FileField):
+    """One or more files from one input."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("widget", _MultipleFileInput())
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data, initial=None):
+        single = super().clean
+        if isinstance(data, list | tuple):
+            if not data:
+                return [single(None, initial)]
+            return [single(item, initial) for item in data]
+        return [single(data, initial)]
+
+
+class PolisImportForm(forms.Form):
+    files = _MultipleFileField(
+        label=_("Pol.is export"),
+        help_text=_(
+            "The zip file that Pol.is gives you, or its files comments.csv and votes.csv "
+            "(participants-votes.csv and summary.csv may come along). At most 30 MB."
+        ),
+        widget=_MultipleFileInput(attrs={"accept": ".zip,.csv,application/zip,text/csv"}),
+    )
+    source = forms.CharField(
+        label=_("Source and licence"),
+        max_length=500,
+        required=False,
+        help_text=_(
+            "Where the conversation comes from and under which licence, e.g. “CC BY 4.0, "
+            "Pol.is conversation on the city budget”. Left empty, we take the topic and the "
+            "address from the export's summary.csv."
+        ),
+    )

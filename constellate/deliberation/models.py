@@ -29,6 +29,10 @@ class Conversation(models.Model):
     moderated = models.BooleanField(
         _("new statements are checked before others see them"), default=True
     )
+    # Where an imported conversation comes from and under which licence (e.g. "CC BY 4.0,
+    # Pol.is conversation X"); shown on the conversation and its report.
+    source = models.CharField(_("source and licence"), max_length=500, blank=True)
+    imported_at = models.DateTimeField(_("imported on"), null=True, blank=True)
     # Set while a recomputation is queued (at most one at a time); the task clears it when it
     # starts, so votes cast during a computation queue the next one.
     recompute_queued_at = models.DateTimeField(null=True, blank=True)
@@ -51,7 +55,8 @@ class Statement(models.Model):
         on_delete=models.CASCADE,
         related_name="statements",
     )
-    text = models.CharField(_("statement"), max_length=280)
+    # New statements are kept under 280 characters (services); imported ones may be longer.
+    text = models.CharField(_("statement"), max_length=1000)
     # Added by a participant through the link, or by the team (then author_participant is empty).
     # Erasing a participant erases their statements (and the votes on them) too.
     author_participant = models.ForeignKey(

@@ -51,4 +51,19 @@ urlpatterns = [
     path("activities/<int:pk>/budget/close/", budgets.budget_close, name="budget_close"),
     path("activities/<int:pk>/budget/publish/", budgets.budget_publish, name="budget_publish"),
     path("activities/<int:pk>/budget/results/", budgets.results, name="budget_report"),
+    path(
+        "activities/<int:pk>/conversation/import/",
+        conversations.polis_import,
+        name="polis_import",
+    ),
+    path(
+        "activities/<int:pk>/conversation/export/",
+        conversations.polis_export,
+        name="polis_export",
+    ),
+    path(
+        "activities/<int:pk>/conversation/export/pol.is-export.zip",
+        conversations.polis_export_download,
+        name="polis_export_download",
+    ),
 ]

@@ -6,7 +6,7 @@ swapped in (the POST answers with a redirect, which htmx follows)."""
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -14,10 +14,16 @@ from django.views.decorators.http import require_POST
 
 from constellate.accounts.selectors import participant_for_request
 from constellate.core.forms import apply_validation_error
+from constellate.core.services import audit_record
 from constellate.deliberation import selectors_conversations as selectors
+from constellate.deliberation import selectors_polis, services_polis
 from constellate.deliberation import services_conversations as services
 from constellate.deliberation.choices import StatementStatus, VoteValue
-from constellate.deliberation.forms_conversations import ConversationSettingsForm, StatementForm
+from constellate.deliberation.forms_conversations import (
+    ConversationSettingsForm,
+    PolisImportForm,
+    StatementForm,
+)
 from constellate.deliberation.rules import report_is_public
 from constellate.initiatives.choices import ActivityKind
 from constellate.initiatives.models import Activity
@@ -323,3 +329,93 @@ def moderate(request, pk, statement_pk):
 def report(request, pk):
     activity, conversation = _staff_activity(request, pk)
     return _report(request, activity, conversation, staff=True)
+
+
+# Pol.is import and export -------------------------------------------------------------------
+
+
+@login_required
+@never_cache
+def polis_import(request, pk):
+    """Import a Pol.is export (a zip, or its CSV files) into an empty conversation."""
+    activity, conversation = _staff_activity(request, pk, "deliberation.run_conversation")
+    form = PolisImportForm()
+    context = {
+        "activity": activity,
+        "initiative": activity.initiative,
+        "conversation": conversation,
+        "form": form,
+        "has_statements": conversation.statements.exists(),
+    }
+    if request.method == "POST":
+        # A body larger than the limit is refused before Django reads it.
+        limit = services_polis.import_limits()["zip_bytes"]
+        length = request.META.get("CONTENT_LENGTH") or "0"
+        if not length.isdigit() or int(length) > limit + 256 * 1024:
+            form = PolisImportForm({}, {})
+            form.is_valid()
+            form.errors["files"] = form.error_class(
+                [
+                    _("This upload is too large. An export can be at most %(mb)d MB.")
+                    % {"mb": limit // (1024 * 1024)}
+                ]
+            )
+            context["form"] = form
+            return render(request, "deliberation/conversations/import.html", context, status=413)
+        form = PolisImportForm(request.POST, request.FILES)
+        context["form"] = form
+        if form.is_valid():
+            try:
+                files = services_polis.polis_files_from_uploads(request.FILES.getlist("files"))
+                counts = services_polis.polis_import(
+                    conversation=conversation,
+                    actor=request.user,
+                    files=files,
+                    source=form.cleaned_data["source"],
+                )
+            except ValidationError as exc:
+                if hasattr(exc, "error_dict"):
+                    apply_validation_error(form, exc)
+                else:
+                    form.add_error("files", exc)
+            else:
+                messages.success(
+                    request,
+                    _(
+                        "Imported %(statements)d statements and %(votes)d votes of "
+                        "%(participants)d participants. The opinion groups are being computed."
+                    )
+                    % counts,
+                )
+                return redirect("deliberation:conversation", pk=activity.pk)
+    return render(request, "deliberation/conversations/import.html", context)
+
+
+@login_required
+def polis_export(request, pk):
+    """What the Pol.is export holds (and what it leaves out), with the download link."""
+    activity, conversation = _staff_activity(request, pk, "deliberation.run_conversation")
+    return render(
+        request,
+        "deliberation/conversations/export.html",
+        {"activity": activity, "initiative": activity.initiative, "conversation": conversation},
+    )
+
+
+@login_required
+@never_cache
+def polis_export_download(request, pk):
+    activity, conversation = _staff_activity(request, pk, "deliberation.run_conversation")
+    data = selectors_polis.polis_export_zip(conversation=conversation)
+    audit_record(
+        actor=request.user,
+        action="conversation_exported",
+        obj=conversation,
+        organisation_id=activity.initiative.organisation_id,
+    )
+    response = HttpResponse(data, content_type="application/zip")
+    response["Content-Disposition"] = (
+        f'attachment; filename="conversation-{activity.pk}-polis-export.zip"'
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    return response

@@ -49,6 +49,8 @@ COLUMNS = (
 )
 REQUIRED_COLUMNS = ("name", "kind")
 LIST_SEPARATOR = ";"
+
+
 class ImportRejected(ValidationError):
     """The file as a whole cannot be read: nothing of it is shown or imported."""
 
