@@ -351,3 +351,57 @@ register_public_section(
         order=45,
     )
 )
+
+
+# A shared budget's results as evidence for a decision (the council adopting the funded
+# projects, say). Named on public pages when the results are public there.
+
+
+def _budget_items(initiative, user):
+    from constellate.deliberation.models import Budget
+
+    return Budget.objects.filter(activity__initiative=initiative).select_related("activity")
+
+
+def _budget_public(initiative):
+    from django.db.models import Q
+    from django.utils import timezone
+
+    from constellate.deliberation.models import Budget
+
+    if not initiative.is_public:
+        return Budget.objects.none()
+    return _budget_items(initiative, None).filter(
+        Q(results_published=True)
+        | Q(closed_at__isnull=False)
+        | Q(activity__closes_on__lt=timezone.localdate()),
+        activity__is_public=True,
+    )
+
+
+def _budget_title(budget):
+    from django.utils.translation import gettext
+
+    return gettext("Results of the shared budget: %(title)s") % {"title": budget.activity.title}
+
+
+def _budget_url(budget):
+    from django.urls import reverse
+
+    return reverse("deliberation:budget_report", args=[budget.activity_id])
+
+
+register_evidence_source(
+    EvidenceSource(
+        key="budget_result",
+        label=_("Results of shared budgets"),
+        model="deliberation.Budget",
+        items=_budget_items,
+        title=_budget_title,
+        url=_budget_url,
+        public_items=_budget_public,
+        public_named=True,
+        search_fields=("activity__title",),
+        order=50,
+    )
+)
