@@ -274,12 +274,22 @@ class Idea(models.Model):
         verbose_name = _("idea")
         verbose_name_plural = _("ideas")
         ordering = ["-created_at", "-pk"]
+        # The list's two orders, with the status last: the list leaves merged ideas out, and
+        # with the status in the index a page far down is read from the index alone.
         indexes = [
             models.Index(
-                fields=["idea_round", "moderation", "-created_at", "-id"], name="idea_newest_idx"
+                fields=["idea_round", "moderation", "-created_at", "-id", "status"],
+                name="idea_newest_idx",
             ),
             models.Index(
-                fields=["idea_round", "moderation", "-support_count", "-created_at", "-id"],
+                fields=[
+                    "idea_round",
+                    "moderation",
+                    "-support_count",
+                    "-created_at",
+                    "-id",
+                    "status",
+                ],
                 name="idea_supported_idx",
             ),
             models.Index(

@@ -119,11 +119,11 @@ class Migration(migrations.Migration):
         ),
         migrations.AddIndex(
             model_name='idea',
-            index=models.Index(fields=['idea_round', 'moderation', '-created_at', '-id'], name='idea_newest_idx'),
+            index=models.Index(fields=['idea_round', 'moderation', '-created_at', '-id', 'status'], name='idea_newest_idx'),
         ),
         migrations.AddIndex(
             model_name='idea',
-            index=models.Index(fields=['idea_round', 'moderation', '-support_count', '-created_at', '-id'], name='idea_supported_idx'),
+            index=models.Index(fields=['idea_round', 'moderation', '-support_count', '-created_at', '-id', 'status'], name='idea_supported_idx'),
         ),
         migrations.AddIndex(
             model_name='idea',

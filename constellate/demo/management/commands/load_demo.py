@@ -24,6 +24,7 @@ from constellate.accounts import services as account_services
 from constellate.accounts.models import Membership, Organisation, User
 from constellate.demo.compass import load_compass
 from constellate.demo.conversations import load_pilot_conversation
+from constellate.demo.ideas import load_pilot_ideas
 from constellate.demo.participation import load_pilot_participation
 from constellate.demo.pilots import (
     DEMO_PASSWORD,
@@ -174,6 +175,8 @@ class Command(BaseCommand):
         made.update(load_pilot_stories(pilot, initiative, people, today))
         # A conversation with votes and opinion groups (demo/conversations.py).
         made.update(load_pilot_conversation(pilot, initiative, people, today))
+        # An idea round with supports, responses and a merged duplicate (demo/ideas.py).
+        made.update(load_pilot_ideas(pilot, initiative, people, today))
         for what, n in made.items():
             if n:
                 self.created[what] = self.created.get(what, 0) + n
