@@ -330,3 +330,19 @@ def test_a_person_exports_and_erases_their_ideas_comments_and_supports(scene):
     assert theirs.support_count == 1 and theirs.comment_count == 0
     assert not IdeaSupport.objects.filter(participant=mine).exists()
     assert not IdeaComment.objects.filter(author_participant=mine).exists()
+
+
+def test_erasing_a_person_keeps_the_support_numbers_true(scene):
+    from constellate.accounts.services import user_erase
+
+    activity, idea_round, _person, _lead = scene
+    user = UserFactory()
+    mine, _secret = participant_create(activity=activity, user=user)
+    other = _people(activity, 1)[0]
+    (idea,) = ideas(idea_round, ["Van een ander"])
+    services.idea_support(idea=idea, participant=mine)
+    services.idea_support(idea=idea, participant=other)
+    services.idea_comment_add(idea=idea, participant=mine, text="Mijn reactie")
+    user_erase(user=user)
+    idea.refresh_from_db()
+    assert (idea.support_count, idea.comment_count) == (1, 0)
