@@ -120,6 +120,21 @@ def supported_ids(*, participant: Participant | None, ideas: list[Idea]) -> set[
     )
 
 
+def own_waiting(*, idea_round: IdeaRound, participant: Participant | None) -> list[Idea]:
+    """The participant's own ideas that wait for the team (only they see these)."""
+    if participant is None:
+        return []
+    return list(
+        Idea.objects.filter(
+            idea_round=idea_round,
+            author_participant=participant,
+            moderation=IdeaModeration.PENDING,
+        )
+        .only("pk", "title", "created_at")
+        .order_by("created_at", "pk")
+    )
+
+
 def moderation_queue(*, idea_round: IdeaRound) -> QuerySet[Idea]:
     return Idea.objects.filter(idea_round=idea_round, moderation=IdeaModeration.PENDING).order_by(
         "created_at", "pk"

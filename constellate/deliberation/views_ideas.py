@@ -101,6 +101,7 @@ def idea_list(request, token):
             "supported": selectors.supported_ids(
                 participant=participant, ideas=list(page.object_list)
             ),
+            "waiting": selectors.own_waiting(idea_round=idea_round, participant=participant),
         },
     )
 

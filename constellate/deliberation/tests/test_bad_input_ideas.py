@@ -51,6 +51,9 @@ def test_the_whole_path_with_the_client():
     idea = Idea.objects.get()
     assert idea.moderation == IdeaModeration.PENDING
     assert "Leeshoek" not in bob.get(reverse("deliberation:ideas", args=[token])).content.decode()
+    # Only its author sees that it waits.
+    own = alice.get(reverse("deliberation:ideas", args=[token])).content.decode()
+    assert "Your ideas waiting for the team" in own and "Leeshoek" in own
     lead.post(
         reverse("deliberation:idea_moderate", args=[activity.pk, idea.pk]), {"decision": "publish"}
     )
