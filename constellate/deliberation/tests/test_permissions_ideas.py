@@ -175,3 +175,24 @@ def test_the_joined_page_offers_the_ideas(world, rounds):
     client.post(reverse("initiatives:join", args=[token]))
     page = client.get(reverse("initiatives:joined", args=[token])).content.decode()
     assert reverse("deliberation:ideas", args=[token]) in page
+
+
+@pytest.mark.django_db
+def test_the_cached_public_page_shows_a_newly_published_idea(world, rounds):
+    from constellate.deliberation import services_ideas as services
+
+    client = client_for(world, "anonymous")
+    assert (
+        "Later gepubliceerd LG3" not in client.get(world.public.get_public_url()).content.decode()
+    )
+    (late,) = ideas(
+        rounds["public_idea"].idea_round, ["Later gepubliceerd LG3"], IdeaModeration.PENDING
+    )
+    assert (
+        "Later gepubliceerd LG3" not in client.get(world.public.get_public_url()).content.decode()
+    )
+    services.idea_moderate(
+        idea=late, actor=world.users["lead"], moderation=IdeaModeration.PUBLISHED
+    )
+    assert "Later gepubliceerd LG3" in client.get(world.public.get_public_url()).content.decode()
+    late.delete()
