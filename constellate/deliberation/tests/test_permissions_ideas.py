@@ -196,3 +196,19 @@ def test_the_cached_public_page_shows_a_newly_published_idea(world, rounds):
     )
     assert "Later gepubliceerd LG3" in client.get(world.public.get_public_url()).content.decode()
     late.delete()
+
+
+@pytest.mark.django_db
+def test_the_ideas_tab_is_marked_current_on_the_team_pages(world, rounds):
+    tab = reverse("deliberation:idea_rounds", args=[world.private.pk])
+    conversations = reverse("deliberation:conversations", args=[world.private.pk])
+    activity, idea = rounds["activity"], rounds["published"]
+    for url in (
+        tab,
+        reverse("deliberation:idea_round", args=[activity.pk]),
+        reverse("deliberation:idea_staff", args=[activity.pk, idea.pk]),
+        reverse("deliberation:idea_moderation", args=[activity.pk]),
+    ):
+        html = client_for(world, "lead").get(url).content.decode()
+        assert f'href="{tab}" aria-current="page"' in html, url
+        assert f'href="{conversations}" aria-current' not in html, url
