@@ -298,8 +298,11 @@ def user_data_export(*, user: User) -> dict[str, Any]:
 
 @transaction.atomic
 def user_erase(*, user: User) -> None:
-    """Erase a person: every registered kind of personal data, then the account itself."""
-    for item in registry.personal_data.values():
+    """Erase a person: every registered kind of personal data, then the account itself.
+    The pseudonymous identities ("participations") go last, so that each app erases the
+    contributions hanging on them itself (and keeps its counts true) before they cascade."""
+    items = sorted(registry.personal_data.values(), key=lambda item: item.key == "participations")
+    for item in items:
         item.erase(user)
     audit_record(actor=None, action="user.erased", detail={"user_id": user.pk})
     user.delete()

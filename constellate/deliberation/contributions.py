@@ -1,4 +1,4 @@
-"""What the deliberation app adds to the platform, through the registry (conversations):
+"""What the deliberation app adds to the platform, through the registry. Conversations:
 statements and votes as contribution types (counted on "Who is missing"), the
 Conversations tab, the "Vote" step after joining a conversation, and the personal data it
 holds. A person's own votes are their own data and come with their export; nobody else ever
@@ -405,3 +405,286 @@ register_evidence_source(
         order=50,
     )
 )
+
+
+# Idea rounds ---------------------------------------------------------------------------------
+# Ideas, comments and supports are contribution types (supports count people). A person's
+# export holds their ideas, comments and supports; erasure removes them (the numbers on the
+# ideas they supported are counted again). Nobody else ever sees who supported an idea.
+
+
+def _serialize_idea(idea):
+    activity = idea.idea_round.activity
+    return {
+        "initiative": activity.initiative.title,
+        "activity": activity.title,
+        "title": idea.title,
+        "description": idea.description,
+        "status": idea.status,
+        "moderation": idea.moderation,
+        "response": idea.response,
+        "reason": idea.reason,
+        "proposed_on": idea.created_at,
+    }
+
+
+def _serialize_idea_comment(comment):
+    activity = comment.idea.idea_round.activity
+    return {
+        "initiative": activity.initiative.title,
+        "activity": activity.title,
+        "idea": comment.idea.title,
+        "text": comment.text,
+        "removed_by_the_team": comment.hidden,
+        "written_on": comment.created_at,
+    }
+
+
+def _serialize_idea_support(support):
+    activity = support.idea.idea_round.activity
+    return {
+        "initiative": activity.initiative.title,
+        "activity": activity.title,
+        "idea": support.idea.title,
+        "supported_on": support.created_at,
+    }
+
+
+def _ideas_export(user):
+    from constellate.deliberation.models import Idea
+
+    rows = (
+        Idea.objects.filter(author_participant__user=user)
+        .select_related("idea_round__activity__initiative")
+        .order_by("created_at", "pk")
+    )
+    for idea in rows:
+        yield _serialize_idea(idea)
+
+
+def _idea_comments_export(user):
+    from constellate.deliberation.models import IdeaComment
+
+    rows = (
+        IdeaComment.objects.filter(author_participant__user=user)
+        .select_related("idea__idea_round__activity__initiative")
+        .order_by("created_at", "pk")
+    )
+    for comment in rows:
+        yield _serialize_idea_comment(comment)
+
+
+def _idea_supports_export(user):
+    from constellate.deliberation.models import IdeaSupport
+
+    rows = (
+        IdeaSupport.objects.filter(participant__user=user)
+        .select_related("idea__idea_round__activity__initiative")
+        .order_by("created_at", "pk")
+    )
+    for support in rows:
+        yield _serialize_idea_support(support)
+
+
+def _ideas_erase(user) -> int:
+    from constellate.deliberation.models import Idea, IdeaComment
+    from constellate.initiatives.services import initiative_touch
+
+    # What the team entered or answered keeps its text; only the link to the person goes.
+    Idea.objects.filter(author_user=user).update(author_user=None)
+    Idea.objects.filter(moderated_by=user).update(moderated_by=None)
+    Idea.objects.filter(responded_by=user).update(responded_by=None)
+    IdeaComment.objects.filter(author_user=user).update(author_user=None)
+    ideas = Idea.objects.filter(author_participant__user=user)
+    initiatives = set(ideas.values_list("idea_round__activity__initiative_id", flat=True))
+    # Ideas merged into one of theirs point nowhere afterwards; they keep their status.
+    deleted = ideas.delete()[0]
+    for initiative_id in initiatives:
+        initiative_touch(initiative_id)  # the public page lists published ideas
+    return deleted
+
+
+def _idea_comments_erase(user) -> int:
+    from constellate.deliberation.models import IdeaComment
+    from constellate.deliberation.services_ideas import idea_counts_refresh
+
+    comments = IdeaComment.objects.filter(author_participant__user=user)
+    touched = set(comments.values_list("idea_id", flat=True))
+    deleted = comments.delete()[0]
+    idea_counts_refresh(idea_ids=touched)
+    return deleted
+
+
+def _idea_supports_erase(user) -> int:
+    from constellate.deliberation.models import IdeaSupport
+    from constellate.deliberation.services_ideas import idea_counts_refresh
+
+    supports = IdeaSupport.objects.filter(participant__user=user)
+    touched = set(supports.values_list("idea_id", flat=True))
+    deleted = supports.delete()[0]
+    idea_counts_refresh(idea_ids=touched)
+    return deleted
+
+
+register_contribution_type(
+    ContributionType(
+        key="idea",
+        label=_("Ideas"),
+        model="deliberation.Idea",
+        participant_field="author_participant",
+        initiative_path="idea_round__activity__initiative",
+        personal_fields=("title", "description"),
+        serialize=_serialize_idea,
+        date_field="created_at",
+    )
+)
+register_contribution_type(
+    ContributionType(
+        key="idea_comment",
+        label=_("Comments on ideas"),
+        model="deliberation.IdeaComment",
+        participant_field="author_participant",
+        initiative_path="idea__idea_round__activity__initiative",
+        personal_fields=("text",),
+        serialize=_serialize_idea_comment,
+        date_field="created_at",
+    )
+)
+register_contribution_type(
+    ContributionType(
+        key="idea_support",
+        label=_("Supports of ideas"),
+        model="deliberation.IdeaSupport",
+        participant_field="participant",
+        initiative_path="idea__idea_round__activity__initiative",
+        serialize=_serialize_idea_support,
+        date_field="created_at",
+        counts_people=True,
+    )
+)
+register_personal_data(
+    PersonalData(
+        key="ideas",
+        label=_("Ideas you proposed"),
+        export=_ideas_export,
+        erase=_ideas_erase,
+    )
+)
+register_personal_data(
+    PersonalData(
+        key="idea_comments",
+        label=_("Your comments on ideas"),
+        export=_idea_comments_export,
+        erase=_idea_comments_erase,
+    )
+)
+register_personal_data(
+    PersonalData(
+        key="idea_supports",
+        label=_("Ideas you supported"),
+        export=_idea_supports_export,
+        erase=_idea_supports_erase,
+    )
+)
+register_initiative_tab(
+    InitiativeTab(
+        key="ideas",
+        label=_("Ideas"),
+        url_name="deliberation:idea_rounds",
+        current_prefix=(
+            "deliberation:idea_round",
+            "deliberation:idea_add",
+            "deliberation:idea_moderation",
+            "deliberation:idea_staff",
+        ),
+        order=26,
+    )
+)
+
+
+def _joined_ideas_context(activity, participant):
+    if activity.kind != ActivityKind.IDEA_ROUND or participant is None:
+        return None
+    return {"idea_activity": activity}
+
+
+register_joined_section(
+    JoinedSection(
+        key="idea_round",
+        template="deliberation/ideas/_joined.html",
+        context=_joined_ideas_context,
+    )
+)
+
+
+def _public_ideas(initiative):
+    # Cached with the public page: publishing, moderating, responding, merging and erasing
+    # ideas call initiative_touch.
+    from constellate.deliberation.selectors_ideas import public_idea_rounds
+
+    return {"public_idea_rounds": public_idea_rounds(initiative=initiative)}
+
+
+register_public_section(
+    PublicSection(
+        key="idea_rounds",
+        template="deliberation/ideas/_public_section.html",
+        context=_public_ideas,
+        order=45,
+    )
+)
+
+
+# Ideas as evidence for decisions: the published ideas of a round (not those waiting, refused
+# or merged away). They are public contributions, so their titles may be named on the public
+# feedback page when the round is public; the idea's own page shows what became of it.
+
+
+def _idea_items(initiative, user):
+    from constellate.deliberation.choices import IdeaModeration
+    from constellate.deliberation.models import Idea
+
+    return Idea.objects.filter(
+        idea_round__activity__initiative=initiative,
+        moderation=IdeaModeration.PUBLISHED,
+        merged_into__isnull=True,
+    ).select_related("idea_round__activity")
+
+
+def _idea_public(initiative):
+    from constellate.deliberation.models import Idea
+
+    if not initiative.is_public:
+        return Idea.objects.none()
+    return _idea_items(initiative, None).filter(idea_round__activity__is_public=True)
+
+
+def _idea_url(idea):
+    from django.urls import reverse
+
+    return reverse("deliberation:idea_staff", args=[idea.idea_round.activity_id, idea.pk])
+
+
+def _idea_public_url(idea):
+    from django.urls import reverse
+
+    activity = idea.idea_round.activity
+    return reverse("deliberation:idea", args=[activity.join_token, idea.pk])
+
+
+register_evidence_source(
+    EvidenceSource(
+        key="idea",
+        label=_("Ideas"),
+        model="deliberation.Idea",
+        items=_idea_items,
+        title=lambda idea: idea.title,
+        url=_idea_url,
+        public_items=_idea_public,
+        public_named=True,
+        public_url=_idea_public_url,
+        search_fields=("title", "description"),
+        order=25,
+    )
+)
+

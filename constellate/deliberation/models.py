@@ -12,7 +12,14 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from constellate.deliberation.choices import BudgetRule, StatementStatus, VoteValue
+from constellate.deliberation.choices import (
+    BudgetRule,
+    IdeaChannel,
+    IdeaModeration,
+    IdeaStatus,
+    StatementStatus,
+    VoteValue,
+)
 from constellate.initiatives.models import fast_choice_display
 
 
@@ -292,3 +299,202 @@ class BallotChoice(models.Model):
 
     def __str__(self) -> str:
         return f"{self.ballot_id}: {self.project_id}"
+
+
+# Idea rounds ---------------------------------------------------------------------------------
+# An idea round is an activity of the kind "idea round" with its own settings. Participants
+# propose ideas (moderated when the round says so), comment on them and support them. One
+# support per participant per idea is a database constraint; the idea keeps its number of
+# supports (and comments) so that the list sorts by support without counting 50,000 groups.
+# Only those numbers are ever shown, never who supported.
+
+
+class IdeaRound(models.Model):
+    activity = models.OneToOneField(
+        "initiatives.Activity",
+        verbose_name=_("activity"),
+        on_delete=models.CASCADE,
+        related_name="idea_round",
+    )
+    question = models.CharField(_("question"), max_length=300, blank=True)
+    description = models.TextField(_("description"), max_length=3000, blank=True)
+    moderated = models.BooleanField(_("new ideas are checked before others see them"), default=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("idea round")
+        verbose_name_plural = _("idea rounds")
+
+    def __str__(self) -> str:
+        return self.question or str(self.activity_id)
+
+
+@fast_choice_display
+class Idea(models.Model):
+    idea_round = models.ForeignKey(
+        IdeaRound, verbose_name=_("idea round"), on_delete=models.CASCADE, related_name="ideas"
+    )
+    title = models.CharField(_("title"), max_length=150)
+    description = models.TextField(_("description"), max_length=3000)
+    # Proposed by a participant through the link (erasing them erases their ideas), or entered
+    # by the team for someone (then author_participant is empty and `channel` says how).
+    author_participant = models.ForeignKey(
+        "accounts.Participant",
+        verbose_name=_("proposed by participant"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="ideas",
+    )
+    author_user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("entered by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    channel = models.CharField(
+        _("came in"), max_length=10, choices=IdeaChannel.choices, default=IdeaChannel.LINK
+    )
+    moderation = models.CharField(
+        _("moderation"),
+        max_length=10,
+        choices=IdeaModeration.choices,
+        default=IdeaModeration.PUBLISHED,
+    )
+    moderated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("checked by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    moderated_at = models.DateTimeField(_("checked on"), null=True, blank=True)
+    status = models.CharField(
+        _("status"), max_length=14, choices=IdeaStatus.choices, default=IdeaStatus.NEW
+    )
+    # The team's official response.
+    response = models.TextField(_("response of the team"), max_length=3000, blank=True)
+    reason = models.TextField(_("reason"), max_length=3000, blank=True)
+    responded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("responded by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    responded_at = models.DateTimeField(_("responded on"), null=True, blank=True)
+    merged_into = models.ForeignKey(
+        "self",
+        verbose_name=_("merged into"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="merged_from",
+    )
+    support_count = models.PositiveIntegerField(_("supports"), default=0)
+    comment_count = models.PositiveIntegerField(_("comments"), default=0)
+    created_at = models.DateTimeField(_("proposed on"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("idea")
+        verbose_name_plural = _("ideas")
+        ordering = ["-created_at", "-pk"]
+        # The list's two orders, with the status last: the list leaves merged ideas out, and
+        # with the status in the index a page far down is read from the index alone.
+        indexes = [
+            models.Index(
+                fields=["idea_round", "moderation", "-created_at", "-id", "status"],
+                name="idea_newest_idx",
+            ),
+            models.Index(
+                fields=[
+                    "idea_round",
+                    "moderation",
+                    "-support_count",
+                    "-created_at",
+                    "-id",
+                    "status",
+                ],
+                name="idea_supported_idx",
+            ),
+            models.Index(
+                fields=["idea_round", "moderation", "status", "-created_at", "-id"],
+                name="idea_status_idx",
+            ),
+            models.Index(fields=["author_participant", "created_at"], name="idea_author_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class IdeaComment(models.Model):
+    idea = models.ForeignKey(
+        Idea, verbose_name=_("idea"), on_delete=models.CASCADE, related_name="comments"
+    )
+    text = models.TextField(_("comment"), max_length=1000)
+    author_participant = models.ForeignKey(
+        "accounts.Participant",
+        verbose_name=_("participant"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="idea_comments",
+    )
+    # A comment of the team (then author_participant is empty).
+    author_user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("written by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    hidden = models.BooleanField(_("removed by the team"), default=False)
+    created_at = models.DateTimeField(_("written on"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("comment on an idea")
+        verbose_name_plural = _("comments on ideas")
+        ordering = ["created_at", "pk"]
+        indexes = [
+            models.Index(fields=["idea", "created_at"], name="idea_comment_idx"),
+            models.Index(
+                fields=["author_participant", "created_at"], name="idea_comment_author_idx"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.text[:60]
+
+
+class IdeaSupport(models.Model):
+    idea = models.ForeignKey(
+        Idea, verbose_name=_("idea"), on_delete=models.CASCADE, related_name="supports"
+    )
+    participant = models.ForeignKey(
+        "accounts.Participant",
+        verbose_name=_("participant"),
+        on_delete=models.CASCADE,
+        related_name="idea_supports",
+    )
+    created_at = models.DateTimeField(_("supported on"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("support of an idea")
+        verbose_name_plural = _("supports of ideas")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["participant", "idea"], name="one_support_per_participant_idea"
+            ),
+        ]
+        indexes = [models.Index(fields=["idea"], name="idea_support_idea_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.idea_id}: {self.participant_id}"

@@ -53,3 +53,18 @@ def budget_results_are_public(budget) -> bool:
     return (
         activity.initiative.is_public and activity.is_public and (budget.results_published or over)
     )
+
+
+# Idea rounds: the same people as conversations. The team sees every idea (also those waiting
+# for moderation); participants (through the link) see only published ideas, and when the
+# initiative is public and the activity is shown on the public page, anyone may read them.
+
+
+def ideas_are_public(activity) -> bool:
+    """Anyone may read this idea round's published ideas (no joining needed to read)."""
+    return activity.initiative.is_public and activity.is_public
+
+
+rules.add_perm("deliberation.view_idea_rounds", can_view)
+rules.add_perm("deliberation.view_idea_round", can_view_activity)
+rules.add_perm("deliberation.run_idea_round", can_run)

@@ -21,6 +21,7 @@ from django.utils.translation import gettext as _
 
 from constellate.accounts.models import Participant, User
 from constellate.deliberation.choices import BudgetRule
+from constellate.deliberation.limits import activity_takes_input
 from constellate.deliberation.models import Ballot, BallotChoice, Budget, BudgetProject
 from constellate.initiatives.choices import ActivityKind
 from constellate.initiatives.models import Activity
@@ -66,13 +67,11 @@ def budget_is_open(budget: Budget) -> bool:
     """Ballots are taken while the budget is set up, the link is open, the activity not over
     and the team has not closed the voting."""
     activity = budget.activity
-    today = timezone.localdate()
     return (
         budget.closed_at is None
         and budget.total > 0
-        and activity.joining_open
-        and activity.opens_on <= today
-        and (activity.closes_on is None or activity.closes_on >= today)
+        and activity_takes_input(activity)
+        and activity.opens_on <= timezone.localdate()
     )
 
 

@@ -20,6 +20,7 @@ from django_tasks import task
 from constellate.accounts.models import Participant, User
 from constellate.analysis.opinion import opinion_groups
 from constellate.deliberation.choices import StatementStatus, VoteValue
+from constellate.deliberation.limits import activity_takes_input, hourly_limit_check
 from constellate.deliberation.models import Conversation, OpinionResult, Statement, Vote
 from constellate.initiatives.choices import ActivityKind
 from constellate.initiatives.models import Activity
@@ -61,9 +62,7 @@ def conversation_ensure(*, activity: Activity) -> Conversation:
 
 def conversation_is_open(conversation: Conversation) -> bool:
     """Votes and statements are taken while the link is open and the activity not over."""
-    activity = conversation.activity
-    today = timezone.localdate()
-    return activity.joining_open and (activity.closes_on is None or activity.closes_on >= today)
+    return activity_takes_input(conversation.activity)
 
 
 def _clean_text(text: str) -> str:
@@ -131,23 +130,17 @@ def statement_submit(
     if not conversation_is_open(conversation):
         raise ValidationError(_("This conversation is closed."))
     text = _clean_text(text)
-    # Lock the participant's row so that parallel posts count each other.
-    Participant.objects.select_for_update().filter(pk=participant.pk).first()
-    since = timezone.now() - timedelta(hours=1)
-    own = Statement.objects.filter(author_participant=participant, created_at__gte=since)
-    if own.count() >= statements_per_hour():
-        raise ValidationError(
-            _("You added many statements in the last hour. Please try again later."),
-            code="rate_limited",
-        )
-    recent = Statement.objects.filter(
-        conversation=conversation, author_participant__isnull=False, created_at__gte=since
+    hourly_limit_check(
+        participant=participant,
+        own=Statement.objects.filter(author_participant=participant),
+        everyone=Statement.objects.filter(
+            conversation=conversation, author_participant__isnull=False
+        ),
+        own_max=statements_per_hour(),
+        everyone_max=conversation_statements_per_hour(),
+        own_message=_("You added many statements in the last hour. Please try again later."),
+        everyone_message=_("Many statements came in during the last hour. Please try again later."),
     )
-    if recent.count() >= conversation_statements_per_hour():
-        raise ValidationError(
-            _("Many statements came in during the last hour. Please try again later."),
-            code="rate_limited",
-        )
     if conversation.statements.filter(text__iexact=text).exists():
         raise ValidationError({"text": [_("This statement is already in the conversation.")]})
     return Statement.objects.create(

@@ -2,6 +2,7 @@ from django.urls import path
 
 from constellate.deliberation import views_budgets as budgets
 from constellate.deliberation import views_conversations as conversations
+from constellate.deliberation import views_ideas as ideas
 
 app_name = "deliberation"
 
@@ -66,4 +67,22 @@ urlpatterns = [
         conversations.polis_export_download,
         name="polis_export_download",
     ),
+]
+
+# Idea rounds
+urlpatterns += [
+    path("join/<str:token>/ideas/", ideas.idea_list, name="ideas"),
+    path("join/<str:token>/ideas/new/", ideas.idea_propose, name="idea_propose"),
+    path("join/<str:token>/ideas/<int:idea_pk>/", ideas.idea_detail, name="idea"),
+    path("join/<str:token>/ideas/<int:idea_pk>/support/", ideas.idea_support, name="idea_support"),
+    path("initiatives/<int:pk>/ideas/", ideas.idea_round_list, name="idea_rounds"),
+    path("activities/<int:pk>/ideas/", ideas.idea_round_detail, name="idea_round"),
+    path("activities/<int:pk>/ideas/add/", ideas.idea_add_for_someone, name="idea_add"),
+    path("activities/<int:pk>/ideas/moderation/", ideas.idea_moderation, name="idea_moderation"),
+    path(
+        "activities/<int:pk>/ideas/<int:idea_pk>/moderate/",
+        ideas.idea_moderate,
+        name="idea_moderate",
+    ),
+    path("activities/<int:pk>/ideas/<int:idea_pk>/", ideas.idea_staff, name="idea_staff"),
 ]

@@ -54,3 +54,30 @@ def planted_votes(conversation, sizes=(14, 12), n_statements=12, seed=1):
                 )
     Vote.objects.bulk_create(rows)
     return made, groups
+
+
+# Idea rounds ---------------------------------------------------------------------------------
+
+
+def idea_round_activity(**kwargs):
+    from constellate.deliberation.services_ideas import idea_round_ensure
+
+    kwargs.setdefault("kind", ActivityKind.IDEA_ROUND)
+    kwargs.setdefault("title", "Ideeën voor de bibliotheek")
+    activity = ActivityFactory(**kwargs)
+    return activity, idea_round_ensure(activity=activity)
+
+
+def ideas(idea_round, titles, moderation="published", participant=None):
+    from constellate.deliberation.models import Idea
+
+    return [
+        Idea.objects.create(
+            idea_round=idea_round,
+            title=t,
+            description=f"Uitleg bij {t}",
+            author_participant=participant,
+            moderation=moderation,
+        )
+        for t in titles
+    ]

@@ -27,6 +27,7 @@ from constellate.demo.compass import load_compass
 from constellate.demo.conversations import load_pilot_conversation
 from constellate.demo.cosmos import load_pilot_cosmos
 from constellate.demo.decisions import load_pilot_decisions
+from constellate.demo.ideas import load_pilot_ideas
 from constellate.demo.participation import load_pilot_participation
 from constellate.demo.pilots import (
     DEMO_PASSWORD,
@@ -183,6 +184,8 @@ class Command(BaseCommand):
         made.update(load_pilot_budget(pilot, initiative, people, today))
         # A small COSMOS model of our own (demo/cosmos.py), for Houten.
         made.update(load_pilot_cosmos(pilot, initiative, people, today))
+        # An idea round with supports, responses and a merged duplicate (demo/ideas.py).
+        made.update(load_pilot_ideas(pilot, initiative, people, today))
         for what, n in made.items():
             if n:
                 self.created[what] = self.created.get(what, 0) + n
