@@ -5,6 +5,7 @@ reading helpers tolerate the shapes real exports hold."""
 import json
 
 import pytest
+from django.utils import translation
 
 from constellate.cosmos.schema import (
     ACTORS,
@@ -98,8 +99,9 @@ def test_legacy_shapes_are_read_without_changing_the_data():
         "learning": {"items": ["trials", "unknown_code"]},
     }
     before = json.dumps(data)
-    sections = summary("intervention_theory_model", data)
-    items = [i for s in sections for r in s["rows"] for i in r.get("items", [])]
+    with translation.override("en"):
+        sections = summary("intervention_theory_model", data)
+        items = [str(i) for s in sections for r in s["rows"] for i in r.get("items", [])]
     assert "Mental wellbeing" in items and "unknown_code" in items
     assert json.dumps(data) == before
     moral = {
