@@ -12,7 +12,7 @@ from typing import Any
 from constellate.accounts.models import User
 from constellate.decisions import services
 from constellate.decisions.models import Decision
-from constellate.deliberation.models import Conversation, Statement
+from constellate.deliberation.models import Conversation, Idea, Statement
 from constellate.initiatives.models import Initiative
 from constellate.stories import services_curation
 from constellate.stories.models import Insight, Story
@@ -28,7 +28,8 @@ _INSIGHT = {
 
 # (title, text, days ago, who decided, participation, note, status, percent, status note,
 #  milestones [(title, days from today, done)],
-#  evidence [(kind, story title | statement text | "insight" | "results", outcome, reason)])
+#  evidence [(kind, story title | statement text | idea title | "insight" | "results",
+#  outcome, reason)])
 _DECISIONS: dict[str, list[tuple[Any, ...]]] = {
     "houten": [
         (
@@ -97,6 +98,12 @@ _DECISIONS: dict[str, list[tuple[Any, ...]]] = {
                     "not_taken_up",
                     "Nu te duur. Je vaste consulent vertelt je wel hoe ver je aanvraag is.",
                 ),
+                (
+                    "idea",
+                    "Een app met de stand van mijn aanvraag",
+                    "not_taken_up",
+                    "Nu te duur. Je vaste consulent vertelt je wel hoe ver je aanvraag is.",
+                ),
             ],
         ),
     ],
@@ -124,6 +131,7 @@ def load_pilot_decisions(
     statements = {
         s.text: s for s in Statement.objects.filter(conversation__activity__initiative=initiative)
     }
+    ideas = {i.title: i for i in Idea.objects.filter(idea_round__activity__initiative=initiative)}
     made = 0
     for (
         title,
@@ -165,6 +173,8 @@ def load_pilot_decisions(
                 item = ("insight", insight.pk)
             elif kind == "statement" and key in statements:
                 item = ("statement", statements[key].pk)
+            elif kind == "idea" and key in ideas:
+                item = ("idea", ideas[key].pk)
             elif kind == "results" and conversation is not None:
                 item = ("conversation_result", conversation.pk)
             if item is not None:

@@ -18,7 +18,7 @@ def test_demo_decisions_rest_on_evidence_and_load_once():
     decisions = Decision.objects.filter(initiative__organisation__slug="houten")
     assert decisions.count() == 3
     sources = set(EvidenceLink.objects.values_list("source", flat=True))
-    assert sources == {"story", "insight", "statement", "conversation_result"}
+    assert sources == {"story", "insight", "statement", "conversation_result", "idea"}
     assert EvidenceLink.objects.filter(outcome="not_taken_up").exclude(reason="").exists()
     # The public "You said, we did" page shows them (Houten's initiative is public).
     initiative = decisions.first().initiative

@@ -178,14 +178,14 @@ class Command(BaseCommand):
         made.update(load_pilot_stories(pilot, initiative, people, today))
         # A conversation with votes and opinion groups (demo/conversations.py).
         made.update(load_pilot_conversation(pilot, initiative, people, today))
-        # A decision log resting on those stories and statements (demo/decisions.py).
+        # An idea round with supports, responses and a merged duplicate (demo/ideas.py).
+        made.update(load_pilot_ideas(pilot, initiative, people, today))
+        # A decision log resting on those stories, statements and ideas (demo/decisions.py).
         made.update(load_pilot_decisions(pilot, initiative, people, today))
         # A shared budget with projects and ballots (demo/budgets.py).
         made.update(load_pilot_budget(pilot, initiative, people, today))
         # A small COSMOS model of our own (demo/cosmos.py), for Houten.
         made.update(load_pilot_cosmos(pilot, initiative, people, today))
-        # An idea round with supports, responses and a merged duplicate (demo/ideas.py).
-        made.update(load_pilot_ideas(pilot, initiative, people, today))
         for what, n in made.items():
             if n:
                 self.created[what] = self.created.get(what, 0) + n
