@@ -259,7 +259,9 @@ def response_submit(
     today = today or timezone.localdate()
     # Lock the round so a close and an answer cannot cross, and two submissions of the same
     # person queue up (the second revises the first).
-    round = Round.objects.select_for_update().select_related("initiative").get(pk=round.pk)
+    round = (
+        Round.objects.select_for_update(of=("self",)).select_related("initiative").get(pk=round.pk)
+    )
     status = round.status_on(today)
     if status == RoundStatus.CLOSED:
         raise ValidationError(

@@ -283,7 +283,13 @@ def idea_comment_hide(*, comment: IdeaComment, actor: User) -> IdeaComment:
 def _locked(idea: Idea) -> Idea:
     """The idea's row, locked until the transaction ends (PostgreSQL; SQLite writes one at a
     time anyway), read again so its status is the current one."""
-    return Idea.objects.select_for_update().select_related("idea_round__activity").get(pk=idea.pk)
+    # of=("self",): only the idea's row. Without it PostgreSQL also locks the joined round and
+    # activity rows, and supports of two ideas racing a merge deadlock on them.
+    return (
+        Idea.objects.select_for_update(of=("self",))
+        .select_related("idea_round__activity")
+        .get(pk=idea.pk)
+    )
 
 
 def idea_support(*, idea: Idea, participant: Participant) -> bool:
@@ -372,7 +378,7 @@ def idea_merge(*, source: Idea, target: Idea, actor: User) -> Idea:
     first, second = sorted([source.pk, target.pk])
     locked = {
         i.pk: i
-        for i in Idea.objects.select_for_update()
+        for i in Idea.objects.select_for_update(of=("self",))
         .select_related("idea_round__activity")
         .filter(pk__in=[first, second])
         .order_by("pk")

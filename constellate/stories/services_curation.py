@@ -485,7 +485,9 @@ def story_redactions_apply(
     made before. The story's quotes move with the text."""
     from constellate.stories.services import consent_current
 
-    story = Story.objects.select_for_update().select_related("activity").get(pk=story.pk)
+    story = (
+        Story.objects.select_for_update(of=("self",)).select_related("activity").get(pk=story.pk)
+    )
     redaction = StoryRedaction.objects.filter(story=story).first()
     kept_before = redaction is not None and redaction.original_kept
     base = redaction.original_text if redaction is not None and kept_before else story.text
@@ -540,7 +542,9 @@ def story_redactions_apply(
 @transaction.atomic
 def story_redactions_undo(*, story: Story, actor: User) -> None:
     """Put the kept original back (possible only where it was kept)."""
-    story = Story.objects.select_for_update().select_related("activity").get(pk=story.pk)
+    story = (
+        Story.objects.select_for_update(of=("self",)).select_related("activity").get(pk=story.pk)
+    )
     redaction = StoryRedaction.objects.filter(story=story).first()
     if redaction is None or not redaction.original_kept:
         raise ValidationError(
