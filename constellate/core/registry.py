@@ -219,6 +219,23 @@ class EvidenceSource:
 
 
 @dataclass(frozen=True)
+class StakeholderSink:
+    """The stakeholder register as other apps see it (COSMOS models name stakeholders), so
+    they never import its internals.
+
+    - `find(initiative, user, names)`: {name.casefold(): {"label", "url"}} for the names that
+      match a register entry exactly (ignoring case), as `user` may see them; one query;
+    - `can_create(user, initiative)`: whether `user` may add stakeholders to the register;
+    - `create(initiative, name, role_note, actor, roles=())`: the entry with that name (found
+      ignoring case, or created with the note on its role; `roles` are COSMOS service role ids)
+      as (the same dict as `find`, created?); raises PermissionDenied or ValidationError."""
+
+    find: Callable[[Any, Any, Iterable[str]], dict[str, dict[str, str]]]
+    can_create: Callable[[Any, Any], bool]
+    create: Callable[..., tuple[dict[str, str], bool]]
+
+
+@dataclass(frozen=True)
 class OutcomeProvider:
     """What became of a contribution ("you said, we did"): `outcomes(obj)` returns a list of
     dicts for the template `core/_contribution_outcome.html` (the decisions app registers
@@ -243,6 +260,7 @@ class Registry:
     known_names: dict[str, KnownNames] = field(default_factory=dict)
     evidence_sources: dict[str, EvidenceSource] = field(default_factory=dict)
     outcome_providers: dict[str, OutcomeProvider] = field(default_factory=dict)
+    stakeholder_sink: StakeholderSink | None = None
 
 
 registry = Registry()
@@ -331,6 +349,10 @@ def known_names_for(initiative: Any) -> list[str]:
 
 def _ordered_by_key(items):
     return sorted(items, key=lambda s: s.key)
+
+
+def register_stakeholder_sink(item: StakeholderSink) -> None:
+    registry.stakeholder_sink = item
 
 
 def register_method_catalogue(item: MethodCatalogue) -> None:
