@@ -8,6 +8,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from constellate.core.registry import evidence_source, registry
@@ -23,6 +24,7 @@ from constellate.cosmos.schema import (
     as_text,
     field_rows,
 )
+from constellate.initiatives.choices import Visibility
 from constellate.initiatives.models import Initiative
 from constellate.initiatives.selectors import initiative_list_for_user
 
@@ -282,15 +284,18 @@ def models_for_canvas(*, initiative) -> list[dict[str, Any]]:
 
 
 def compare_candidates(*, initiative, aspect_id: str, user) -> list[tuple[Initiative, Any]]:
-    """Other initiatives of the same organisation that `user` sees and whose model
+    """Other initiatives of the same organisation that `user` sees (or that are public) and
+    whose model
     `aspect_id` is shown and readable for `user` (published, or `user` is on its team):
     [(initiative, aspect row or None when never saved)] (two queries)."""
     from constellate.cosmos.rules import can_view_models
 
     if not user.is_authenticated or aspect_id not in MODEL_IDS:
         return []
+    seen = initiative_list_for_user(user=user, organisation_id=initiative.organisation_id)
     others = list(
-        initiative_list_for_user(user=user, organisation_id=initiative.organisation_id)
+        Initiative.objects.filter(organisation_id=initiative.organisation_id)
+        .filter(Q(pk__in=seen.values("pk")) | Q(visibility=Visibility.PUBLIC))
         .exclude(pk=initiative.pk)
         .order_by("title", "pk")[:200]
     )

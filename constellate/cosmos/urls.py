@@ -19,23 +19,25 @@ urlpatterns = [
         "cosmos/link/<str:token>/pictures/<str:name>", views.shared_picture, name="shared_picture"
     ),
     # Notes and actions, stakeholders, stories, comparison (views_links, views_compare).
-    path("initiatives/<int:pk>/cosmos/actions/", views_links.actions, name="actions"),
+    path("initiatives/<int:pk>/cosmos/links/actions/", views_links.actions, name="actions"),
     path(
-        "initiatives/<int:pk>/cosmos/stakeholders/", views_links.stakeholders, name="stakeholders"
+        "initiatives/<int:pk>/cosmos/links/stakeholders/",
+        views_links.stakeholders,
+        name="stakeholders",
     ),
-    path("initiatives/<int:pk>/cosmos/stories/", views_links.stories, name="stories"),
+    path("initiatives/<int:pk>/cosmos/links/stories/", views_links.stories, name="stories"),
     path(
-        "initiatives/<int:pk>/cosmos/notes/<int:note_id>/action/",
+        "initiatives/<int:pk>/cosmos/links/notes/<int:note_id>/action/",
         views_links.note_action,
         name="note_action",
     ),
     path(
-        "initiatives/<int:pk>/cosmos/notes/<int:note_id>/status/",
+        "initiatives/<int:pk>/cosmos/links/notes/<int:note_id>/status/",
         views_links.note_status,
         name="note_status",
     ),
     path(
-        "initiatives/<int:pk>/cosmos/notes/<int:note_id>/delete/",
+        "initiatives/<int:pk>/cosmos/links/notes/<int:note_id>/delete/",
         views_links.note_delete,
         name="note_delete",
     ),
