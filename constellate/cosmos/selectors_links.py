@@ -65,6 +65,15 @@ def notes_of(*, initiative, aspect_id: str) -> list[CosmosNote]:
     return notes
 
 
+def notes_by_part(*, initiative, aspect_id: str) -> dict[str, list[CosmosNote]]:
+    """The notes on a model per part path ("" for the model as a whole), for placing them on
+    the model's picture."""
+    out: dict[str, list[CosmosNote]] = {}
+    for note in notes_of(initiative=initiative, aspect_id=aspect_id):
+        out.setdefault(note.part, []).append(note)
+    return out
+
+
 def actions_of(*, initiative) -> list[CosmosNote]:
     """Every action on the initiative's models: open ones first, by due date."""
     actions = list(

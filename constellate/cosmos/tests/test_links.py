@@ -602,3 +602,49 @@ def test_comparison_is_readable_with_differences_marked_in_words(world):
     assert "(different)" in page and "(same)" in page
     assert "<caption>" in page and 'scope="row"' in page
     assert "1 answer differs." in page
+
+
+# -- Readers outside the team, personal data -----------------------------------------------------
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("role", ["anonymous", "observer", "lead"])
+def test_published_model_page_shows_links_only_to_the_team(world, role):
+    row = _save(world, world.public, "moral_ordering_model", model={"title": "Waarden"})
+    services.aspect_publish_set(aspect=row, published=True, actor=world.users["lead"])
+    services_links.note_add(
+        initiative=world.public,
+        aspect_id="moral_ordering_model",
+        part="",
+        body="Alleen voor het team",
+        actor=world.users["lead"],
+    )
+    client = _en(client_for(world, role))
+    page = client.get(reverse("cosmos:detail", args=[world.public.pk, "moral_ordering_model"]))
+    assert page.status_code == 200
+    html = page.content.decode()
+    notes_url = reverse("cosmos:notes", args=[world.public.pk, "moral_ordering_model"])
+    assert (notes_url in html) == (role == "lead")
+    assert "Alleen voor het team" not in html
+    compare_url = reverse("cosmos:compare", args=[world.public.pk, "moral_ordering_model"])
+    assert (compare_url in html) == (role != "anonymous")
+    assert ("Linked in Constellate" in html) == (role != "anonymous")
+
+
+@pytest.mark.django_db
+def test_notes_and_actions_are_exported_and_erased(world):
+    from constellate.core.registry import registry
+
+    note = _note(world, body="Mijn notitie")
+    services_links.note_make_action(
+        note=note, owner_id=world.users["partner"].pk, actor=world.users["lead"]
+    )
+    item = registry.personal_data["cosmos_notes"]
+    lead_rows = list(item.export(world.users["lead"]))
+    assert lead_rows[0]["note"] == "Mijn notitie"
+    partner_rows = list(item.export(world.users["partner"]))
+    assert partner_rows[0]["action_owner"] is True and partner_rows[0]["note"] == ""
+    assert item.erase(world.users["partner"]) == 1
+    assert item.erase(world.users["lead"]) == 1
+    note.refresh_from_db()
+    assert note.owner is None and note.created_by is None and note.body == "Mijn notitie"
