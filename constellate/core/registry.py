@@ -219,6 +219,16 @@ class EvidenceSource:
 
 
 @dataclass(frozen=True)
+class CanvasLinks:
+    """Links an app adds under the canvas's starting questions (for example the COSMOS model
+    that takes a question further). `links(initiative, user)` returns
+    {question key: [{"label", "url"}]} of what `user` may open; a fixed number of queries."""
+
+    key: str
+    links: Callable[[Any, Any], dict[str, list[dict[str, Any]]]]
+
+
+@dataclass(frozen=True)
 class StakeholderSink:
     """The stakeholder register as other apps see it (COSMOS models name stakeholders), so
     they never import its internals.
@@ -261,6 +271,7 @@ class Registry:
     evidence_sources: dict[str, EvidenceSource] = field(default_factory=dict)
     outcome_providers: dict[str, OutcomeProvider] = field(default_factory=dict)
     stakeholder_sink: StakeholderSink | None = None
+    canvas_links: dict[str, CanvasLinks] = field(default_factory=dict)
 
 
 registry = Registry()
@@ -349,6 +360,19 @@ def known_names_for(initiative: Any) -> list[str]:
 
 def _ordered_by_key(items):
     return sorted(items, key=lambda s: s.key)
+
+
+def register_canvas_links(item: CanvasLinks) -> None:
+    registry.canvas_links[item.key] = item
+
+
+def canvas_links_for(initiative: Any, user: Any) -> dict[str, list[dict[str, Any]]]:
+    """{question key: [{"label", "url"}]} from every registered app, for the canvas page."""
+    out: dict[str, list[dict[str, Any]]] = {}
+    for item in _ordered_by_key(registry.canvas_links.values()):
+        for key, links in item.links(initiative, user).items():
+            out.setdefault(key, []).extend(links)
+    return out
 
 
 def register_stakeholder_sink(item: StakeholderSink) -> None:

@@ -5,10 +5,12 @@ COSMOS project's creator is not kept on import, so it needs no export or erasure
 from django.utils.translation import gettext_lazy as _
 
 from constellate.core.registry import (
+    CanvasLinks,
     DashboardPanel,
     InitiativePanel,
     InitiativeTab,
     PersonalData,
+    register_canvas_links,
     register_dashboard_panel,
     register_initiative_panel,
     register_initiative_tab,
@@ -139,3 +141,12 @@ register_dashboard_panel(
         order=80,
     )
 )
+
+
+def _canvas_links(initiative, user):
+    from constellate.cosmos.selectors_links import canvas_links
+
+    return canvas_links(initiative=initiative, user=user)
+
+
+register_canvas_links(CanvasLinks(key="cosmos", links=_canvas_links))

@@ -289,6 +289,33 @@ def models_for_canvas(*, initiative) -> list[dict[str, Any]]:
     return out
 
 
+def canvas_links(*, initiative, user) -> dict[str, list[dict[str, Any]]]:
+    """{canvas question key: [{"label", "url"}]}: the shown models `user` may read, under the
+    question each takes further (one query)."""
+    from django.urls import reverse
+
+    from constellate.cosmos.rules import can_view_models
+
+    team = bool(user.is_authenticated) and can_view_models(user, initiative)
+    rows = {
+        a.aspect: a
+        for a in CosmosAspect.objects.filter(initiative=initiative, aspect__in=MODEL_IDS)
+    }
+    out: dict[str, list[dict[str, Any]]] = {}
+    for model_id, question_key in CANVAS_QUESTION_OF_MODEL.items():
+        row = rows.get(model_id)
+        shown = row.enabled if row is not None else True
+        readable = team or (row is not None and can_read_aspect(user, row, initiative))
+        if shown and readable:
+            out.setdefault(question_key, []).append(
+                {
+                    "label": ASPECTS_BY_ID[model_id].label,
+                    "url": reverse("cosmos:detail", args=[initiative.pk, model_id]),
+                }
+            )
+    return out
+
+
 # -- Comparing with another initiative's model ---------------------------------------------------
 
 

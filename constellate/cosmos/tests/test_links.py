@@ -505,6 +505,30 @@ def test_models_link_to_the_canvas_and_the_overview_to_the_models(world):
     overview = client.get(reverse("initiatives:detail", args=[world.private.pk])).content.decode()
     assert reverse("cosmos:detail", args=[world.private.pk, "analytic_model"]) in overview
     assert f"{canvas}#q-context" in overview
+    # The canvas page links each question to the models that take it further.
+    canvas_page = client.get(canvas).content.decode()
+    moral = reverse("cosmos:detail", args=[world.private.pk, "moral_ordering_model"])
+    assert f'href="{moral}"' in canvas_page and "Taken further in" in canvas_page
+
+
+@pytest.mark.django_db
+def test_canvas_links_only_to_models_the_viewer_may_read(world):
+    canvas = reverse("initiatives:canvas", args=[world.private.pk])
+    moral = reverse("cosmos:detail", args=[world.private.pk, "moral_ordering_model"])
+    # An observer of the organisation sees the canvas but not the private models.
+    observer = client_for(world, "observer")
+    assert f'href="{moral}"' not in observer.get(canvas).content.decode()
+    row = _save(world, world.private, "moral_ordering_model", model={"title": "Waarden"})
+    services.aspect_publish_set(aspect=row, published=True, actor=world.users["lead"])
+    assert f'href="{moral}"' in observer.get(canvas).content.decode()
+    # A hidden model is not linked, also not for the team.
+    services.cosmos_models_set(
+        initiative=world.private, enabled=["analytic_model"], actor=world.users["lead"]
+    )
+    lead_page = client_for(world, "lead").get(canvas).content.decode()
+    assert f'href="{moral}"' not in lead_page
+    analytic = reverse("cosmos:detail", args=[world.private.pk, "analytic_model"])
+    assert f'href="{analytic}"' in lead_page
 
 
 # -- Comparing with another initiative -------------------------------------------------------------
