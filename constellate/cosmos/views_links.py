@@ -169,8 +169,11 @@ def actions(request, pk):
     """Every action on the initiative's models."""
     initiative = _initiative(request, pk)
     rows = sel.actions_of(initiative=initiative)
+    # The same rule as services_links.can_set_status, decided once for the page.
+    is_editor = request.user.has_perm("cosmos.change_models", initiative)
+    is_member = getattr(initiative, "viewer_role", None) is not None
     for row in rows:
-        row.can_set_status = services.can_set_status(request.user, row)
+        row.can_set_status = is_editor or (row.owner_id == request.user.pk and is_member)
     return render(
         request,
         "cosmos/links/actions.html",

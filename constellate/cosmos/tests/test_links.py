@@ -505,6 +505,9 @@ def test_models_link_to_the_canvas_and_the_overview_to_the_models(world):
     overview = client.get(reverse("initiatives:detail", args=[world.private.pk])).content.decode()
     assert reverse("cosmos:detail", args=[world.private.pk, "analytic_model"]) in overview
     assert f"{canvas}#q-context" in overview
+    listing = client.get(reverse("cosmos:list", args=[world.private.pk])).content.decode()
+    for name in ("cosmos:actions", "cosmos:stakeholders", "cosmos:stories"):
+        assert reverse(name, args=[world.private.pk]) in listing
     # The canvas page links each question to the models that take it further.
     canvas_page = client.get(canvas).content.decode()
     moral = reverse("cosmos:detail", args=[world.private.pk, "moral_ordering_model"])
@@ -672,3 +675,42 @@ def test_notes_and_actions_are_exported_and_erased(world):
     assert item.erase(world.users["lead"]) == 1
     note.refresh_from_db()
     assert note.owner is None and note.created_by is None and note.body == "Mijn notitie"
+
+
+@pytest.mark.django_db
+def test_pages_cost_the_same_number_of_queries_for_more_rows(world):
+    from constellate.initiatives.tests.support import page_queries
+    from constellate.stakeholders.services import stakeholder_create
+
+    client = client_for(world, "lead")
+    urls = [
+        reverse("cosmos:actions", args=[world.private.pk]),
+        reverse("cosmos:notes", args=[world.private.pk, "co_creation_of_service_model"]),
+        reverse("cosmos:stakeholders", args=[world.private.pk]),
+        reverse("cosmos:stories", args=[world.private.pk]),
+        reverse("initiatives:dashboard"),
+    ]
+
+    def add(n):
+        for i in range(n):
+            note = _note(world, body=f"Notitie {i}")
+            services_links.note_make_action(
+                note=note, owner_id=world.users["lead"].pk, due_on="", actor=world.users["lead"]
+            )
+            stakeholder_create(
+                initiative=world.private,
+                actor=world.users["lead"],
+                name=f"Partij {i}",
+                entity="organisation",
+            )
+        cards = {
+            role: {"label": f"Partij {i}", "type": "organisation", "colour": None, "url": None}
+            for i, role in enumerate(("policyDef", "specDes", "delivery", "evaluation")[:n])
+        }
+        _save(world, world.private, "co_creation_of_service_model", **cards)
+
+    add(1)
+    before = [page_queries(client, url)[0] for url in urls]
+    add(4)
+    after = [page_queries(client, url)[0] for url in urls]
+    assert after == before
