@@ -219,6 +219,33 @@ class EvidenceSource:
 
 
 @dataclass(frozen=True)
+class CanvasLinks:
+    """Links an app adds under the canvas's starting questions (for example the COSMOS model
+    that takes a question further). `links(initiative, user)` returns
+    {question key: [{"label", "url"}]} of what `user` may open; a fixed number of queries."""
+
+    key: str
+    links: Callable[[Any, Any], dict[str, list[dict[str, Any]]]]
+
+
+@dataclass(frozen=True)
+class StakeholderSink:
+    """The stakeholder register as other apps see it (COSMOS models name stakeholders), so
+    they never import its internals.
+
+    - `find(initiative, user, names)`: {name.casefold(): {"label", "url"}} for the names that
+      match a register entry exactly (ignoring case), as `user` may see them; one query;
+    - `can_create(user, initiative)`: whether `user` may add stakeholders to the register;
+    - `create(initiative, name, role_note, actor, roles=())`: the entry with that name (found
+      ignoring case, or created with the note on its role; `roles` are COSMOS service role ids)
+      as (the same dict as `find`, created?); raises PermissionDenied or ValidationError."""
+
+    find: Callable[[Any, Any, Iterable[str]], dict[str, dict[str, str]]]
+    can_create: Callable[[Any, Any], bool]
+    create: Callable[..., tuple[dict[str, str], bool]]
+
+
+@dataclass(frozen=True)
 class OutcomeProvider:
     """What became of a contribution ("you said, we did"): `outcomes(obj)` returns a list of
     dicts for the template `core/_contribution_outcome.html` (the decisions app registers
@@ -243,6 +270,8 @@ class Registry:
     known_names: dict[str, KnownNames] = field(default_factory=dict)
     evidence_sources: dict[str, EvidenceSource] = field(default_factory=dict)
     outcome_providers: dict[str, OutcomeProvider] = field(default_factory=dict)
+    stakeholder_sink: StakeholderSink | None = None
+    canvas_links: dict[str, CanvasLinks] = field(default_factory=dict)
 
 
 registry = Registry()
@@ -331,6 +360,23 @@ def known_names_for(initiative: Any) -> list[str]:
 
 def _ordered_by_key(items):
     return sorted(items, key=lambda s: s.key)
+
+
+def register_canvas_links(item: CanvasLinks) -> None:
+    registry.canvas_links[item.key] = item
+
+
+def canvas_links_for(initiative: Any, user: Any) -> dict[str, list[dict[str, Any]]]:
+    """{question key: [{"label", "url"}]} from every registered app, for the canvas page."""
+    out: dict[str, list[dict[str, Any]]] = {}
+    for item in _ordered_by_key(registry.canvas_links.values()):
+        for key, links in item.links(initiative, user).items():
+            out.setdefault(key, []).extend(links)
+    return out
+
+
+def register_stakeholder_sink(item: StakeholderSink) -> None:
+    registry.stakeholder_sink = item
 
 
 def register_method_catalogue(item: MethodCatalogue) -> None:

@@ -153,3 +153,101 @@ class CosmosImage(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+# -- Notes, actions and links to the rest of Constellate (services_links.py) -------------------
+
+
+class CosmosNote(models.Model):
+    """A team member's note on one part of a model (a question of the schema, or the model as
+    a whole when ``part`` is empty). A note can become an action with an owner (a member of
+    the initiative, or a name in words) and a due date. These are Constellate's own notes:
+    the ``annotations`` of a COSMOS import are kept apart (CosmosProject.extra), unchanged."""
+
+    class Status(models.TextChoices):
+        OPEN = "open", _("Open")
+        DONE = "done", _("Done")
+
+    initiative = models.ForeignKey(
+        "initiatives.Initiative",
+        verbose_name=_("initiative"),
+        on_delete=models.CASCADE,
+        related_name="cosmos_notes",
+    )
+    aspect = models.CharField(_("model"), max_length=60, choices=ASPECT_CHOICES)
+    part = models.CharField(_("part of the model"), max_length=120, blank=True)
+    body = models.TextField(_("note"), max_length=2000)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("written by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("written"), default=timezone.now)
+    is_action = models.BooleanField(_("action"), default=False)
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("owner"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="cosmos_actions",
+    )
+    owner_text = models.CharField(_("owner (in words)"), max_length=120, blank=True)
+    due_on = models.DateField(_("due date"), null=True, blank=True)
+    status = models.CharField(
+        _("status"), max_length=8, choices=Status.choices, default=Status.OPEN
+    )
+    done_at = models.DateTimeField(_("done on"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("note on a COSMOS model")
+        verbose_name_plural = _("notes on COSMOS models")
+        ordering = ["created_at", "pk"]
+        indexes = [
+            models.Index(fields=["initiative", "aspect"]),
+            models.Index(fields=["owner", "status", "due_on"]),
+        ]
+
+    def __str__(self) -> str:
+        return self.body[:60]
+
+
+class CosmosStoryLink(models.Model):
+    """A community reporting item (found by its label) linked to a story of the initiative,
+    offered through the registry (core.registry.EvidenceSource), so that this app never reads
+    stories itself. Who may hear the story is checked every time the link is shown."""
+
+    initiative = models.ForeignKey(
+        "initiatives.Initiative",
+        verbose_name=_("initiative"),
+        on_delete=models.CASCADE,
+        related_name="cosmos_story_links",
+    )
+    item = models.CharField(_("item"), max_length=300)
+    source = models.CharField(_("kind"), max_length=40)
+    object_id = models.PositiveBigIntegerField(_("linked item"))
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("linked by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("linked"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("link from a COSMOS item to a story")
+        verbose_name_plural = _("links from COSMOS items to stories")
+        ordering = ["created_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["initiative", "item", "source", "object_id"], name="cosmos_story_link_once"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.item

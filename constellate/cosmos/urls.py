@@ -1,6 +1,6 @@
 from django.urls import path
 
-from constellate.cosmos import views
+from constellate.cosmos import views, views_compare, views_links
 
 app_name = "cosmos"
 
@@ -17,5 +17,34 @@ urlpatterns = [
     path("cosmos/link/<str:token>/", views.shared, name="shared"),
     path(
         "cosmos/link/<str:token>/pictures/<str:name>", views.shared_picture, name="shared_picture"
+    ),
+    # Notes and actions, stakeholders, stories, comparison (views_links, views_compare).
+    path("initiatives/<int:pk>/cosmos/links/actions/", views_links.actions, name="actions"),
+    path(
+        "initiatives/<int:pk>/cosmos/links/stakeholders/",
+        views_links.stakeholders,
+        name="stakeholders",
+    ),
+    path("initiatives/<int:pk>/cosmos/links/stories/", views_links.stories, name="stories"),
+    path(
+        "initiatives/<int:pk>/cosmos/links/notes/<int:note_id>/action/",
+        views_links.note_action,
+        name="note_action",
+    ),
+    path(
+        "initiatives/<int:pk>/cosmos/links/notes/<int:note_id>/status/",
+        views_links.note_status,
+        name="note_status",
+    ),
+    path(
+        "initiatives/<int:pk>/cosmos/links/notes/<int:note_id>/delete/",
+        views_links.note_delete,
+        name="note_delete",
+    ),
+    path("initiatives/<int:pk>/cosmos/<slug:aspect>/notes/", views_links.notes, name="notes"),
+    path(
+        "initiatives/<int:pk>/cosmos/<slug:aspect>/compare/",
+        views_compare.compare,
+        name="compare",
     ),
 ]

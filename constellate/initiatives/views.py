@@ -15,6 +15,7 @@ from constellate.core.forms import apply_validation_error
 from constellate.core.pagination import page_of, paginate
 from constellate.core.qr import qr_svg
 from constellate.core.registry import (
+    canvas_links_for,
     dashboard_panels,
     initiative_panels,
     join_questions,
@@ -249,6 +250,7 @@ def canvas_detail(request, pk):
                 version.data if version else None, initiative.organisation
             ),
             "can_edit": request.user.has_perm("initiatives.change_initiative", initiative),
+            "canvas_links": canvas_links_for(initiative, request.user),
         },
     )
 

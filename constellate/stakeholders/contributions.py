@@ -16,12 +16,14 @@ from constellate.core.registry import (
     KnownNames,
     PersonalData,
     ReachSource,
+    StakeholderSink,
     register_dashboard_panel,
     register_initiative_panel,
     register_initiative_tab,
     register_known_names,
     register_personal_data,
     register_reach_source,
+    register_stakeholder_sink,
 )
 
 
@@ -170,3 +172,83 @@ def _person_names(initiative):
 
 
 register_known_names(KnownNames(key="stakeholders", names=_person_names))
+
+
+# The register as other apps see it (COSMOS models name stakeholders).
+
+
+def _sink_entry(stakeholder, user):
+    from constellate.stakeholders.selectors import stakeholder_label
+
+    show = user.has_perm("stakeholders.view_names", stakeholder.initiative)
+    return {
+        "label": stakeholder_label(stakeholder, show_names=show),
+        "url": stakeholder.get_absolute_url(),
+    }
+
+
+def _sink_find(initiative, user, names):
+    from django.db.models.functions import Lower
+
+    from constellate.stakeholders.models import Stakeholder
+
+    wanted = {str(n).strip().lower() for n in names if str(n).strip()}
+    if not wanted:
+        return {}
+    found = {}
+    rows = (
+        Stakeholder.objects.filter(initiative=initiative, forgotten_at__isnull=True)
+        .annotate(lname=Lower("name"))
+        .filter(lname__in=wanted)
+        .select_related("initiative")
+        .order_by("pk")
+    )
+    for stakeholder in rows:
+        found.setdefault(stakeholder.lname, _sink_entry(stakeholder, user))
+    return found
+
+
+def _sink_can_create(user, initiative):
+    return user.is_authenticated and user.has_perm("stakeholders.add_stakeholder", initiative)
+
+
+def _sink_create(initiative, name, role_note, actor, roles=(), entity=""):
+    from django.core.exceptions import PermissionDenied
+    from django.db import transaction
+    from django.db.models.functions import Lower
+
+    from constellate.initiatives.models import Initiative
+    from constellate.stakeholders.choices import Entity, ServiceRole
+    from constellate.stakeholders.models import Stakeholder
+    from constellate.stakeholders.services import stakeholder_create
+
+    if not _sink_can_create(actor, initiative):
+        raise PermissionDenied
+    name = str(name or "").strip()
+    with transaction.atomic():
+        # One creation per name, also when two people press the button at once.
+        Initiative.objects.select_for_update().filter(pk=initiative.pk).first()
+        existing = (
+            Stakeholder.objects.filter(initiative=initiative, forgotten_at__isnull=True)
+            .annotate(lname=Lower("name"))
+            .filter(lname=name.lower())
+            .select_related("initiative")
+            .order_by("pk")
+            .first()
+        )
+        if existing is not None:
+            return _sink_entry(existing, actor), False
+        stakeholder = stakeholder_create(
+            initiative=initiative,
+            actor=actor,
+            name=name,
+            entity=entity if entity in Entity.values else Entity.GROUP,
+            description=str(role_note or "")[:300],
+            roles=[r for r in roles if r in ServiceRole.values],
+        )
+    return _sink_entry(stakeholder, actor), True
+
+
+register_stakeholder_sink(
+    StakeholderSink(find=_sink_find, can_create=_sink_can_create, create=_sink_create)
+)
