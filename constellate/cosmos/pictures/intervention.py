@@ -19,7 +19,7 @@ from constellate.cosmos.pictures.common import (
     placeholder_note,
     title_of,
 )
-from constellate.cosmos.pictures.scene import INK, LINE, MUTED, SOFT, Mark, Rect, Scene
+from constellate.cosmos.pictures.scene import INK, LINE, MUTED, SOFT, Mark, Rect, Scene, wrap
 from constellate.cosmos.schema import ASPECTS_BY_ID, as_list
 
 ASPECT = "intervention_theory_model"
@@ -62,7 +62,7 @@ def build(data: Any) -> Picture:
     for step, block in enumerate(parts, start=1):
         columns = COLUMNS[block.key]
         rows = (len(block.items) + columns - 1) // columns
-        band_h = 40 + rows * 46
+        band_h = 40 + rows * 52
         scene.add(
             Rect(20, y, WIDTH - 40, band_h, fill="#ffffff", stroke=LINE, radius=10, step=step)
         )
@@ -81,13 +81,14 @@ def build(data: Any) -> Picture:
         w = (WIDTH - 68 - (columns - 1) * 10) / columns
         for index, item in enumerate(block.items):
             x = 34 + (index % columns) * (w + 10)
-            cy = y + 38 + (index // columns) * 46
+            cy = y + 38 + (index // columns) * 52
+            two = len(wrap(item.label, w - 40, 12.5 * (1.1 if item.chosen else 1), 2)) > 1
             scene.add(
                 Rect(
                     x,
                     cy,
                     w,
-                    38,
+                    44,
                     fill=SOFT if item.chosen else "#ffffff",
                     stroke=INK if item.chosen else LINE,
                     width=2 if item.chosen else 1,
@@ -96,14 +97,14 @@ def build(data: Any) -> Picture:
                     step=step,
                 )
             )
-            check(scene, x + 10, cy + 12, item.chosen, step)
+            check(scene, x + 10, cy + 15, item.chosen, step)
             scene.text(
                 x + 32,
-                cy + 24,
+                cy + (19 if two else 27),
                 item.label,
                 width=w - 40,
                 size=12.5,
-                max_lines=1,
+                max_lines=2,
                 bold=item.chosen,
                 fill=INK if item.chosen else MUTED,
                 step=step,

@@ -115,33 +115,39 @@ def build(data: Any) -> Picture:
         y = line_y + 40 + heading_h
         box_top = y - 4
         y += 10
-        for item in (i for i in block.items if i.kind == "experience"):
-            face(scene, item.experience, x + 20, y + 8, step, r=11)
-            scene.text(
-                x + 38,
-                y + 13,
-                item.text or "—",
-                width=w - 44,
-                size=11.5,
-                max_lines=1,
-                fill=INK if item.text else MUTED,
-                step=step,
-            )
-            y += 28
-        for item in (i for i in block.items if i.kind != "experience"):
-            y += 6
-            if not item.text:
+        for item in block.items:
+            experience = item.kind == "experience"
+            if not item.text and not experience:
                 continue
+            y += 4
             y += scene.text(
-                x + 8,
-                y + 8,
-                item.text,
-                width=w - 16,
-                size=11.5,
-                max_lines=4 if item.kind == "text" else 2,
-                fill=INK,
-                step=step,
+                x + 8, y + 8, item.label, width=w - 16, size=10, max_lines=2, fill=MUTED, step=step
             )
+            if experience:
+                face(scene, item.experience, x + 20, y + 12, step, r=11)
+                scene.text(
+                    x + 38,
+                    y + 17,
+                    item.text or "—",
+                    width=w - 44,
+                    size=11.5,
+                    max_lines=1,
+                    fill=INK if item.text else MUTED,
+                    step=step,
+                )
+                y += 28
+            else:
+                y += scene.text(
+                    x + 8,
+                    y + 10,
+                    item.text,
+                    width=w - 16,
+                    size=11.5,
+                    max_lines=4 if item.kind == "text" else 2,
+                    fill=INK,
+                    step=step,
+                )
+                y += 2
         layouts.append((x, box_top, step))
         bottoms.append(y + 8)
     bottom = max(bottoms)

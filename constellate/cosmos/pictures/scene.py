@@ -309,20 +309,19 @@ def to_png(scene: Scene, *, scale: float = 2.0, upto: int | None = None) -> byte
     for item in scene.visible(upto):
         if isinstance(item, Rect):
             box = [s(item.x), s(item.y), s(item.x + item.w), s(item.y + item.h)]
+            dashed = item.dashed and item.stroke != "none"
             draw.rounded_rectangle(
                 box,
                 radius=s(item.radius),
                 fill=None if item.fill == "none" else _rgb(item.fill),
-                outline=None if item.stroke == "none" else _rgb(item.stroke),
+                outline=None if item.stroke == "none" or dashed else _rgb(item.stroke),
                 width=max(1, round(s(item.width))),
             )
+            if dashed:
+                _dashes(draw, box, _rgb(item.stroke), max(1, round(s(item.width))), s(6), s(4))
         elif isinstance(item, Mark):
-            draw.rounded_rectangle(
-                [s(item.x), s(item.y), s(item.x + item.w), s(item.y + item.h)],
-                radius=s(8),
-                outline=_rgb(HIGHLIGHT),
-                width=round(s(4)),
-            )
+            box = [s(item.x), s(item.y), s(item.x + item.w), s(item.y + item.h)]
+            _dashes(draw, box, _rgb(HIGHLIGHT), round(s(4)), s(10), s(5))
         elif isinstance(item, Circle):
             draw.ellipse(
                 [
@@ -372,6 +371,28 @@ def to_png(scene: Scene, *, scale: float = 2.0, upto: int | None = None) -> byte
     buffer = io.BytesIO()
     image.save(buffer, format="PNG", optimize=False)
     return buffer.getvalue()
+
+
+def _dashes(draw, box, colour, width: int, dash: float, gap: float) -> None:
+    """A dashed outline for Pillow, which has none (square corners)."""
+    x0, y0, x1, y1 = box
+    for (ax, ay), (bx, by) in (
+        ((x0, y0), (x1, y0)),
+        ((x1, y0), (x1, y1)),
+        ((x1, y1), (x0, y1)),
+        ((x0, y1), (x0, y0)),
+    ):
+        length = max(abs(bx - ax), abs(by - ay))
+        dx, dy = (bx - ax) / length if length else 0, (by - ay) / length if length else 0
+        pos = 0.0
+        while pos < length:
+            end = min(pos + dash, length)
+            draw.line(
+                [(ax + dx * pos, ay + dy * pos), (ax + dx * end, ay + dy * end)],
+                fill=colour,
+                width=width,
+            )
+            pos = end + gap
 
 
 def _arrow_head(item: Line, scale: float) -> list[tuple[float, float]]:
