@@ -1,5 +1,5 @@
-"""COSMOS pictures: an observer of the initiative reads the user journey's picture and its text
-twin, walks the walkthrough with the keyboard only, and downloads the picture as SVG and PDF;
+"""COSMOS pictures: an observer of the initiative reads the user journey's picture and opens its
+text twin, walks the walkthrough with the keyboard only, and downloads the picture as SVG and PDF;
 first in Dutch, then the walkthrough's steps again in English. Zero axe violations on every
 page."""
 
@@ -57,6 +57,11 @@ def test_an_observer_reads_walks_through_and_downloads_a_model_picture(
     figure = page.locator("main figure.cosmos-figure")
     assert figure.locator("svg title").count() == 1
     assert "Positief" in figure.locator("svg").text_content()
+    # The text twin beside it, folded: opened with the keyboard.
+    tab_to(page, "main details.cosmos-twin > summary")
+    page.keyboard.press("Enter")
+    assert page.locator("main details.cosmos-twin table").first.is_visible()
+    assert t("nl", "Positive") in page.locator("main details.cosmos-twin").inner_text()
     with page.expect_download() as svg_download:
         tab_to(page, "main a[href$='picture.svg']")
         page.keyboard.press("Enter")

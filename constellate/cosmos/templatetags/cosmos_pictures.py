@@ -1,8 +1,9 @@
 """``{% cosmos_picture aspect_id data %}``: the picture of a model's answers with its text twin
 (see templates/cosmos/pictures/_picture.html). Options: ``upto`` (a walkthrough step: later
 parts left out, this part framed), ``base`` (the model's page address, for the download and
-walkthrough links; none when empty), ``twin`` (False to leave the table out), ``key`` (to tell
-two pictures of one page apart)."""
+walkthrough links; none when empty), ``twin`` (the text twin: True, "folded" for a closed
+``<details>``, False to leave it out), ``key`` (to tell two pictures of one page apart) and
+``level`` (the twin's heading level, 2 to 4)."""
 
 from django import template
 from django.utils.safestring import mark_safe
@@ -14,7 +15,7 @@ register = template.Library()
 
 
 @register.inclusion_tag("cosmos/pictures/_picture.html")
-def cosmos_picture(aspect_id, data, upto=None, base="", twin=True, key=""):
+def cosmos_picture(aspect_id, data, upto=None, base="", twin=True, key="", level=2):
     picture = picture_of(aspect_id, data)
     if picture is None:
         return {"picture": None}
@@ -27,4 +28,5 @@ def cosmos_picture(aspect_id, data, upto=None, base="", twin=True, key=""):
         "base": base,
         "twin": twin,
         "upto": upto,
+        "level": level if level in (2, 3, 4) else 2,
     }

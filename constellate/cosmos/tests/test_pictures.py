@@ -287,6 +287,8 @@ def test_model_page_and_overview(world, houten):
     lead.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
     page = lead.get(reverse("cosmos:detail", args=[pk, "change_model"])).content.decode()
     assert page.count("<svg") >= 1 and "Download as PDF" in page
+    assert '<details class="cosmos-twin" id="cosmos-change_model-twin">' in page
+    assert 'href="#cosmos-change_model-twin"' in page
     page = lead.get(reverse("cosmos:detail", args=[pk, "documents"])).content.decode()
     assert "Download as PDF" not in page
     _matrix(world, "get", reverse("cosmos:overview", args=[pk]), TEAM_NO_LOGIN)
