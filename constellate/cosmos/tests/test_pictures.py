@@ -7,6 +7,7 @@ import json
 import re
 import xml.etree.ElementTree as ET
 import zipfile
+from html import escape
 
 import pytest
 from django.conf import settings
@@ -295,5 +296,12 @@ def test_model_page_and_overview(world, houten):
     page = lead.get(reverse("cosmos:overview", args=[pk])).content.decode()
     assert page.count('class="cosmos-picture"') == 6
     assert page.count("The picture as text") >= 6
+    # The text twin holds every answer the pictures draw.
+    for aspect in MODELS:
+        picture = picture_of(aspect, houten.initiative.cosmos_aspects.get(aspect=aspect).data)
+        for block in picture.blocks:
+            assert escape(block.heading) in page
+            for item in block.answered:
+                assert escape(item.text) in page, (aspect, item.text)
     ids = re.findall(r' id="([^"]+)"', page)
     assert len(ids) == len(set(ids))
