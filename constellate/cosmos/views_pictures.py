@@ -90,7 +90,7 @@ def _walkthrough(request, row, step, base, context):
             "aspect": row,
             "definition": ASPECTS_BY_ID[row.aspect],
             "picture": picture,
-            "block": block,
+            "part": block,
             "step": step,
             "count": count,
             "steps": [(i, b.heading) for i, b in enumerate(picture.blocks, start=1)],

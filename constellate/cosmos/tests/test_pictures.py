@@ -267,6 +267,8 @@ def test_walkthrough_reveals_the_picture_step_by_step(world, houten):
     assert "Step 1 of 6" in pages[0] and 'rel="next"' in pages[0] and 'rel="prev"' not in pages[0]
     assert 'rel="prev"' in pages[5] and 'rel="next"' not in pages[5]
     assert "See the whole model" in pages[5]
+    assert "Step 1 of 6: Finding the service" in pages[0]
+    assert "How do people find the service? Who never hears of it?" in pages[0]
     # Step 1 draws the first touch point only; the last step draws all six, the last framed.
     svg1 = re.search(r"<svg.*?</svg>", pages[0], re.S).group(0)
     svg6 = re.search(r"<svg.*?</svg>", pages[5], re.S).group(0)
