@@ -48,3 +48,30 @@ urlpatterns = [
         name="compare",
     ),
 ]
+
+# Pictures of the models (views_pictures.py).
+from constellate.cosmos import views_pictures  # noqa: E402
+
+urlpatterns += [
+    path("initiatives/<int:pk>/cosmos/all/models/", views_pictures.overview, name="overview"),
+    path(
+        "initiatives/<int:pk>/cosmos/<slug:aspect>/picture.<str:fmt>",
+        views_pictures.download,
+        name="picture_download",
+    ),
+    path(
+        "initiatives/<int:pk>/cosmos/<slug:aspect>/walkthrough/<int:step>/",
+        views_pictures.walkthrough,
+        name="walkthrough",
+    ),
+    path(
+        "cosmos/link/<str:token>/picture.<str:fmt>",
+        views_pictures.shared_download,
+        name="shared_picture_download",
+    ),
+    path(
+        "cosmos/link/<str:token>/walkthrough/<int:step>/",
+        views_pictures.shared_walkthrough,
+        name="shared_walkthrough",
+    ),
+]
