@@ -19,3 +19,19 @@ urlpatterns = [
         "cosmos/link/<str:token>/pictures/<str:name>", views.shared_picture, name="shared_picture"
     ),
 ]
+
+# The guided questionnaires (views_questionnaire.py).
+from constellate.cosmos import views_questionnaire  # noqa: E402
+
+urlpatterns += [
+    path(
+        "initiatives/<int:pk>/cosmos/<slug:aspect>/edit/",
+        views_questionnaire.questionnaire_start,
+        name="edit",
+    ),
+    path(
+        "initiatives/<int:pk>/cosmos/<slug:aspect>/edit/<int:step>/",
+        views_questionnaire.questionnaire_step,
+        name="step",
+    ),
+]

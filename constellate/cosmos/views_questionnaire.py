@@ -1,0 +1,127 @@
+"""The guided questionnaire of a COSMOS model or container, one step at a time.
+
+Without JavaScript every step is a form with Save and "Save and next" (and the list buttons:
+add, move up, move down, remove), answered with a redirect. With JavaScript
+(static/js/cosmos-questionnaire.js) the step's form is also sent on its own after a pause in
+typing (``autosave=1``), answered with JSON. Every save goes through
+services.aspect_data_save, so each change is a version. Only the initiative's lead,
+facilitators and the organisation's admin reach these pages (403 for the rest of the team,
+404 for everyone else)."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import Http404, JsonResponse
+from django.shortcuts import redirect, render
+from django.template import TemplateDoesNotExist
+from django.template.loader import get_template
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import time_format
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+
+from constellate.cosmos import services
+from constellate.cosmos.forms_questionnaire import StepForm, input_id, steps_of
+from constellate.cosmos.schema import ASPECTS_BY_ID, model_title
+from constellate.cosmos.views import _aspect, _initiative
+
+# The pictures helper puts the live picture beside a step by providing this template.
+PICTURE_TEMPLATE = "cosmos/pictures/_step_picture.html"
+
+
+def _picture_template() -> str:
+    try:
+        get_template(PICTURE_TEMPLATE)
+    except TemplateDoesNotExist:
+        return ""
+    return PICTURE_TEMPLATE
+
+
+def _saved_text(when) -> str:
+    return _("Saved at %(time)s") % {"time": time_format(timezone.localtime(when), "H:i")}
+
+
+@login_required
+def questionnaire_start(request, pk, aspect):
+    initiative = _initiative(request, pk, "cosmos.change_models")
+    row = _aspect(initiative, aspect)
+    return redirect("cosmos:step", pk=initiative.pk, aspect=row.aspect, step=1)
+
+
+@never_cache
+@login_required
+def questionnaire_step(request, pk, aspect, step):
+    initiative = _initiative(request, pk, "cosmos.change_models")
+    row = _aspect(initiative, aspect)
+    definition = ASPECTS_BY_ID[row.aspect]
+    steps = steps_of(definition)
+    if not 1 <= step <= len(steps):
+        raise Http404
+    current = steps[step - 1]
+    autosave = request.method == "POST" and request.POST.get("autosave") == "1"
+    status = 200
+    if request.method == "POST":
+        if row.pk is None:
+            row = services.cosmos_ensure(initiative=initiative)[row.aspect]
+        form = StepForm(row.aspect, current, row.data, request.POST, autosave=autosave)
+        saved = False
+        if form.is_valid():
+            try:
+                saved = services.aspect_data_save(
+                    aspect=row, data=form.new_data, actor=request.user
+                )
+            except ValidationError as exc:
+                form.errors.setdefault("", []).extend(exc.messages)
+        if form.errors:
+            if autosave:
+                return JsonResponse(
+                    {
+                        "ok": False,
+                        "text": _("Not saved: check the answers marked in red."),
+                        "errors": {input_id(n): m for n, m in form.errors.items() if n},
+                        "general": form.errors.get("", []),
+                    },
+                    status=400,
+                )
+            status = 400
+        else:
+            when = row.updated_at or timezone.now()
+            if autosave:
+                return JsonResponse({"ok": True, "saved": saved, "text": _saved_text(when)})
+            if saved:
+                messages.success(request, _saved_text(when) + ".")
+            action = request.POST.get("action", "save")
+            if action == "next":
+                if step < len(steps):
+                    return redirect(
+                        "cosmos:step", pk=initiative.pk, aspect=row.aspect, step=step + 1
+                    )
+                return redirect("cosmos:detail", pk=initiative.pk, aspect=row.aspect)
+            url = reverse("cosmos:step", args=[initiative.pk, row.aspect, step])
+            if form.focus:
+                url += f"?focus={input_id(form.focus)}#{input_id(form.focus)}"
+            return redirect(url)
+    else:
+        form = StepForm(row.aspect, current, row.data)
+    focus = request.GET.get("focus", "") if request.method == "GET" else ""
+    return render(
+        request,
+        "cosmos/questionnaire/step.html",
+        {
+            "initiative": initiative,
+            "aspect": row,
+            "definition": definition,
+            "title": model_title(row.data),
+            "steps": steps,
+            "step": current,
+            "previous": steps[step - 2] if step > 1 else None,
+            "next": steps[step] if step < len(steps) else None,
+            "widgets": form.widgets(),
+            "error_list": form.error_list() if form.errors else [],
+            "focus": focus,
+            "last_saved": row.updated_at if row.pk is not None and row.versions.exists() else None,
+            "picture_template": _picture_template(),
+        },
+        status=status,
+    )
