@@ -100,7 +100,8 @@ def questionnaire_step(request, pk, aspect, step):
                 return redirect("cosmos:detail", pk=initiative.pk, aspect=row.aspect)
             url = reverse("cosmos:step", args=[initiative.pk, row.aspect, step])
             if form.focus:
-                url += f"?focus={input_id(form.focus)}#{input_id(form.focus)}"
+                # No #fragment: a page with a target element ignores autofocus.
+                url += f"?focus={input_id(form.focus)}"
             return redirect(url)
     else:
         form = StepForm(row.aspect, current, row.data)

@@ -86,7 +86,7 @@
       say(form.getAttribute("data-saving"));
       var wasDirty = dirty;
       dirty = false;
-      fetch(form.action, {
+      fetch(form.getAttribute("action"), {
         method: "POST",
         body: data,
         credentials: "same-origin",
