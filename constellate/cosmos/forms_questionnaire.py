@@ -286,6 +286,7 @@ class Unit:
     label: Any
     options: list[tuple[str, Any]] = field(default_factory=list)
     swatches: bool = False
+    faces: bool = False  # the three-point experience scale, drawn as faces
     empty: Any = ""  # what an emptied answer is stored as
     max_length: int = MAX_LINE
     no_answer: bool = True  # a radio list offers "no answer"
@@ -313,7 +314,7 @@ def _scalar_units(part: Part) -> list[Unit]:
             elif f.kind == LINE:
                 units.append(Unit(f.id, LINE, f.label))
             elif f.kind == EXPERIENCE:
-                units.append(Unit(f.id, RADIO, f.label, options=list(EXPERIENCES)))
+                units.append(Unit(f.id, RADIO, f.label, options=list(EXPERIENCES), faces=True))
             elif f.kind == RADIO:
                 units.append(Unit(f.id, RADIO, f.label, options=list(f.options)))
             elif f.kind == CHECK:
@@ -704,6 +705,7 @@ class StepForm:
                     "checked": checked,
                     "id": input_id(f"{name}-{code}"),
                     "swatch": code if unit.swatches and code in COLOUR_NAMES else "",
+                    "face": code if unit.faces and code in dict(EXPERIENCES) else "",
                 }
             )
         return {

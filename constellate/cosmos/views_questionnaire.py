@@ -82,15 +82,17 @@ def questionnaire_step(request, pk, aspect, step):
                         "errors": {input_id(n): m for n, m in form.errors.items() if n},
                         "general": form.errors.get("", []),
                     },
-                    status=400,
+                    # 200 with "ok": false: the refusal is an answer the script shows, not
+                    # a failed request (a browser logs every 4xx as a console error).
+                    status=200,
                 )
             status = 400
         else:
             when = row.updated_at or timezone.now()
             if autosave:
                 return JsonResponse({"ok": True, "saved": saved, "text": _saved_text(when)})
-            if saved:
-                messages.success(request, _saved_text(when) + ".")
+            # Also when nothing changed: every answer on the page is saved, as of then.
+            messages.success(request, _saved_text(when) + ".")
             action = request.POST.get("action", "save")
             if action == "next":
                 if step < len(steps):

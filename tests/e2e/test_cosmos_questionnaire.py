@@ -132,13 +132,23 @@ def test_a_facilitator_fills_two_models_step_by_step_with_the_keyboard(
     page.keyboard.type("Town council")
     _choose(page, "f-type", "organisation")
     _choose(page, "f-colour", "#0074d9")
+    # A web address without http(s): autosave refuses it and says why next to the field.
+    tab_to(page, "#q-f-url")
+    page.keyboard.type("www.gemeente.nl")
+    page.wait_for_selector("#q-f-url-errors li")
+    assert page.locator("#q-f-url").get_attribute("aria-invalid") == "true"
+    assert _data(initiative, "co_creation_of_service_model")["policyDef"]["url"] is None
+    page.keyboard.press("Home")
+    page.keyboard.type("https://")
+    _wait_for_autosave(page, "en")
+    assert page.locator("#q-f-url-errors").count() == 0
     _enter(page, "button[name='action'][value='save']:not([tabindex])")
     assert _saved_prefix("en") in page.locator(".messages").inner_text()
     assert _data(initiative, "co_creation_of_service_model")["policyDef"] == {
         "label": "Town council",
         "type": "organisation",
         "colour": "#0074d9",
-        "url": None,
+        "url": "https://www.gemeente.nl",
     }
 
     # A list: three items added, the third moved up with the button.

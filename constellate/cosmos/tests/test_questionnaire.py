@@ -418,9 +418,12 @@ def test_autosave_answers_json_and_never_adds_a_half_typed_item(world):
     assert _row(world, aspect).data["extsvc"] == {"label": "Middelen", "items": []}
     data = post_data(form_of(client.get(url)), f__label="x" * (MAX_LINE + 1))
     data["autosave"] = ["1"]
+    before = _versions(world)
     response = client.post(url, data)
-    assert response.status_code == 400
+    assert response.status_code == 200
+    assert response.json()["ok"] is False
     assert "This is too long" in response.json()["errors"]["q-f-label"][0]
+    assert _versions(world) == before
 
 
 @pytest.mark.django_db
@@ -432,6 +435,7 @@ def test_save_and_next_goes_on_and_the_last_step_ends_on_the_summary(world):
     page = client.get(_url(world, aspect, 3)).content.decode()
     assert "Step 3 of 7" in page
     assert 'aria-current="step"' in page
+    assert "cq-face-negative" in page  # the experience scale shows its three faces
     response = _save(client, world, aspect, "using", "next")
     assert response["Location"] == _url(world, aspect, 5)
     response = _save(client, world, aspect, "instigating", "next")
