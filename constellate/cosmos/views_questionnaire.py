@@ -21,7 +21,7 @@ from django.utils.formats import time_format
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
-from constellate.cosmos import services
+from constellate.cosmos import services, services_questionnaire
 from constellate.cosmos.forms_questionnaire import StepForm, input_id, steps_of
 from constellate.cosmos.schema import ASPECTS_BY_ID, model_title
 from constellate.cosmos.views import _aspect, _initiative
@@ -64,15 +64,22 @@ def questionnaire_step(request, pk, aspect, step):
     if request.method == "POST":
         if row.pk is None:
             row = services.cosmos_ensure(initiative=initiative)[row.aspect]
-        form = StepForm(row.aspect, current, row.data, request.POST, autosave=autosave)
-        saved = False
-        if form.is_valid():
-            try:
-                saved = services.aspect_data_save(
-                    aspect=row, data=form.new_data, actor=request.user
-                )
-            except ValidationError as exc:
-                form.errors.setdefault("", []).extend(exc.messages)
+        base = request.POST.get("base", "")
+        try:
+            result = services_questionnaire.questionnaire_step_save(
+                aspect=row,
+                step=current,
+                post=request.POST,
+                base=int(base) if base.isdigit() and len(base) < 10 else None,
+                autosave=autosave,
+                actor=request.user,
+            )
+            form, row, saved, version = result.form, result.aspect, result.saved, result.version
+        except ValidationError as exc:
+            form = StepForm(row.aspect, current, row.data, request.POST, autosave=autosave)
+            form.is_valid()
+            form.errors.setdefault("", []).extend(exc.messages)
+            version = services_questionnaire.latest_version(row)
         if form.errors:
             if autosave:
                 return JsonResponse(
@@ -81,6 +88,7 @@ def questionnaire_step(request, pk, aspect, step):
                         "text": _("Not saved: check the answers marked in red."),
                         "errors": {input_id(n): m for n, m in form.errors.items() if n},
                         "general": form.errors.get("", []),
+                        "version": version,
                     },
                     # 200 with "ok": false: the refusal is an answer the script shows, not
                     # a failed request (a browser logs every 4xx as a console error).
@@ -90,7 +98,9 @@ def questionnaire_step(request, pk, aspect, step):
         else:
             when = row.updated_at or timezone.now()
             if autosave:
-                return JsonResponse({"ok": True, "saved": saved, "text": _saved_text(when)})
+                return JsonResponse(
+                    {"ok": True, "saved": saved, "text": _saved_text(when), "version": version}
+                )
             # Also when nothing changed: every answer on the page is saved, as of then.
             messages.success(request, _saved_text(when) + ".")
             action = request.POST.get("action", "save")
@@ -107,6 +117,7 @@ def questionnaire_step(request, pk, aspect, step):
             return redirect(url)
     else:
         form = StepForm(row.aspect, current, row.data)
+        version = services_questionnaire.latest_version(row)
     focus = request.GET.get("focus", "") if request.method == "GET" else ""
     return render(
         request,
@@ -123,7 +134,8 @@ def questionnaire_step(request, pk, aspect, step):
             "widgets": form.widgets(),
             "error_list": form.error_list() if form.errors else [],
             "focus": focus,
-            "last_saved": row.updated_at if row.pk is not None and row.versions.exists() else None,
+            "base": version,
+            "last_saved": row.updated_at if version else None,
             "picture_template": _picture_template(),
         },
         status=status,

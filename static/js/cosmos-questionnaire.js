@@ -100,13 +100,15 @@
         .then(function (result) {
           clearErrors();
           if (result.ok && result.body.ok) {
+            var base = document.getElementById("cq-base");
+            if (base && result.body.version !== undefined) base.value = result.body.version;
             say(result.body.text);
             document.dispatchEvent(new CustomEvent("cosmos:saved", { detail: result.body }));
           } else {
             dirty = true;
             showErrors(result.body.errors);
             var general = (result.body.general || []).join(" ");
-            say(result.body.text + (general ? " " + general : ""), true);
+            say(general || result.body.text, true);
           }
         })
         .catch(function () {

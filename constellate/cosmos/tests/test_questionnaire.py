@@ -468,6 +468,7 @@ def test_only_editors_reach_the_questionnaire(world):
             else:
                 assert response.status_code == int(expected), (role, target)
     for role, expected in _expect(EDITORS_POST).items():
+        form = form_of(lead.get(url))  # as opened now (an older page would be a conflict)
         data = post_data(form, f__comments=f"door {role}")
         data["action"] = ["save"]
         response = client_for(world, role).post(url, data)
@@ -487,3 +488,47 @@ def test_a_read_only_link_shows_no_way_to_edit(world):
     token = services.share_link_create(aspect=row, actor=world.users["lead"])
     page = client_for(world, "anonymous").get(f"/cosmos/link/{token}/").content.decode()
     assert "/edit/" not in page
+
+
+# -- Two people at once -------------------------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_a_step_changed_by_someone_else_meanwhile_is_not_overwritten(world):
+    aspect = "user_journey_model"
+    lead = _english(client_for(world, "lead"))
+    other = client_for(world, "init_facilitator")
+    url = _url(world, aspect, _step_number(aspect, "discovering"))
+    mine = form_of(lead.get(url))
+    # Someone else saves the same step, and another step, after the lead opened the page.
+    assert (
+        _save(other, world, aspect, "discovering", f__comments="Van een ander").status_code == 302
+    )
+    assert _save(other, world, aspect, "model", f__title="Reis").status_code == 302
+    before = _versions(world)
+    data = post_data(mine, f__comments="Van de lead")
+    data["action"] = ["save"]
+    response = lead.post(url, data)
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert "Someone else changed this step while you were working on it" in page
+    assert "Van de lead" in page  # the lead's answer is still in the form
+    assert _versions(world) == before
+    assert _row(world, aspect).data["discovering"]["comments"] == "Van een ander"
+    # Saving again from that page keeps the lead's answer (a choice made knowingly).
+    data = post_data(form_of(response), f__comments="Van de lead")
+    data["action"] = ["save"]
+    assert lead.post(url, data).status_code == 302
+    assert _row(world, aspect).data["discovering"]["comments"] == "Van de lead"
+    # A change to another step meanwhile is no conflict: both are kept.
+    url = _url(world, aspect, _step_number(aspect, "using"))
+    mine = form_of(lead.get(url))
+    _save(other, world, aspect, "accessing", f__access_method="applied")
+    data = post_data(mine, f__where="home")
+    data["autosave"] = ["1"]
+    body = lead.post(url, data).json()
+    assert body["ok"] is True
+    assert body["version"] == CosmosVersion.objects.filter(aspect__aspect=aspect).count()
+    saved = _row(world, aspect).data
+    assert saved["using"]["where"] == "home"
+    assert saved["accessing"]["access_method"] == "applied"

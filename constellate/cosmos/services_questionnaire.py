@@ -1,0 +1,76 @@
+"""Saving one step of a guided COSMOS questionnaire: the step's changed answers are written
+through services.aspect_data_save (so every save is a version), under a lock on the model,
+and refused when someone else changed the same step since the page was opened."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from django.db import transaction
+from django.db.models import Max
+from django.utils.translation import gettext as _
+
+from constellate.accounts.models import User
+from constellate.cosmos.forms_questionnaire import Step, StepForm
+from constellate.cosmos.models import CosmosAspect
+from constellate.cosmos.schema import ASPECTS_BY_ID
+from constellate.cosmos.services import aspect_data_save
+
+
+@dataclass
+class StepResult:
+    form: StepForm
+    aspect: CosmosAspect
+    saved: bool
+    version: int  # the model's latest version number after the save (0: none yet)
+    conflict: bool = False
+
+
+def latest_version(aspect: CosmosAspect) -> int:
+    if aspect.pk is None:
+        return 0
+    return aspect.versions.aggregate(n=Max("number"))["n"] or 0
+
+
+def _part_at(aspect: CosmosAspect, number: int, part_id: str) -> Any:
+    if number == 0:
+        # Before the first version, the answers were COSMOS's empty ones.
+        return ASPECTS_BY_ID[aspect.aspect].empty().get(part_id)
+    data = aspect.versions.filter(number=number).values_list("data", flat=True).first()
+    return data.get(part_id) if isinstance(data, dict) else object()
+
+
+@transaction.atomic
+def questionnaire_step_save(
+    *,
+    aspect: CosmosAspect,
+    step: Step,
+    post: Any,
+    base: int | None,
+    autosave: bool,
+    actor: User,
+) -> StepResult:
+    """Check and save one step. ``base`` is the version the page was made from (None: do not
+    check); when the step's part changed since then, nothing is saved (``conflict``)."""
+    locked = CosmosAspect.objects.select_for_update().get(pk=aspect.pk)
+    form = StepForm(locked.aspect, step, locked.data, post, autosave=autosave)
+    latest = latest_version(locked)
+    changed_meanwhile = base is not None and base != latest
+    if changed_meanwhile and _part_at(locked, base, step.part.id) != locked.data.get(step.part.id):
+        form.is_valid()  # the submitted answers are shown again, with the warning
+        form.errors.setdefault("", []).insert(
+            0,
+            _(
+                "Someone else changed this step while you were working on it. Nothing is "
+                "saved. Your answers are still in the form: save again to keep them, or "
+                "open the step again to see the other answers."
+            ),
+        )
+        return StepResult(form, locked, False, latest, conflict=True)
+    saved = False
+    if form.is_valid():
+        saved = aspect_data_save(aspect=locked, data=form.new_data, actor=actor)
+        if saved:
+            latest = latest_version(locked)
+    return StepResult(form, locked, saved, latest)
