@@ -480,6 +480,9 @@ class StepForm:
                 return None
             return value if value else unit.empty
         value = value.strip()
+        if "\x00" in value:
+            self._error(name, gettext("This contains a character that cannot be saved."))
+            return None
         if len(value) > unit.max_length:
             self._error(
                 name,

@@ -29,14 +29,18 @@
     }
 
     function clearErrors() {
-      form.querySelectorAll("ul.errors[data-autosave]").forEach(function (ul) {
+      // Every error next to a field goes (also those of a page sent back without script);
+      // the next answer names what is still wrong.
+      form.querySelectorAll("ul.errors").forEach(function (ul) {
         var field = ul.closest(".field");
         if (field) field.classList.remove("field-error");
         ul.remove();
       });
-      form.querySelectorAll("[aria-invalid][data-autosave]").forEach(function (el) {
+      form.querySelectorAll("[aria-invalid]").forEach(function (el) {
         el.removeAttribute("aria-invalid");
-        el.removeAttribute("data-autosave");
+      });
+      form.querySelectorAll("[aria-describedby$='-errors']").forEach(function (el) {
+        el.removeAttribute("aria-describedby");
       });
     }
 
@@ -49,7 +53,6 @@
           ul = document.createElement("ul");
           ul.className = "errors";
           ul.id = id + "-errors";
-          ul.setAttribute("data-autosave", "1");
           if (target.tagName === "FIELDSET") {
             var legend = target.querySelector("legend");
             legend.insertAdjacentElement("afterend", ul);
@@ -59,7 +62,6 @@
             target.insertAdjacentElement("beforebegin", ul);
             target.setAttribute("aria-invalid", "true");
             target.setAttribute("aria-describedby", ul.id);
-            target.setAttribute("data-autosave", "1");
           }
         }
         ul.textContent = "";

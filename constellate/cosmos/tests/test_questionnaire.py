@@ -259,6 +259,11 @@ def test_every_field_kind_saves_in_the_cosmos_shape(world):
     response = _save(
         client, world, "social_media", "data", "add:twitter", l__twitter__new="#Houten"
     )
+    response = _save(
+        client, world, "social_media", "data", "add:youtube", l__youtube__new="youtube.com/x"
+    )
+    assert response.status_code == 400
+    assert "starts with http://" in response.content.decode()
     data = _row(world, "social_media").data["data"]
     assert data["facebook"] == ["https://www.facebook.com/houten"]
     assert data["twitter"] == ["#Houten"]
@@ -321,6 +326,7 @@ def test_list_add_move_remove_and_the_ninth_item_is_refused(world):
         ("policyDef", "save", {"f__colour": "#123456"}, "Choose an answer from the list."),
         ("policyDef", "save", {"f__url": "javascript:alert(1)"}, "starts with http://"),
         ("policyDef", "save", {"f__url": "ftp://example.org"}, "starts with http://"),
+        ("drivers", "save", {"f__body": "a\x00b"}, "a character that cannot be saved"),
         ("extsvc", "up:items:5", {}, "That item is not in the list"),
         ("extsvc", "remove:items:-1", {}, "That item is not in the list"),
         ("extsvc", "save", {"l__items__count": "3"}, "This list changed since you opened"),
