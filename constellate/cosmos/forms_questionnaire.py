@@ -674,7 +674,7 @@ class StepForm:
 
     def _new_item(self, spec: ListSpec, values: dict[str, Any]) -> dict[str, Any]:
         if spec.item == "card":
-            item = {"label": None, "type": None, "colour": None, "url": None}
+            item: dict[str, Any] = {"label": None, "type": None, "colour": None, "url": None}
         else:
             item = {"label": "", "url": None, "image": False}
         item.update(values)

@@ -56,8 +56,8 @@ def questionnaire_step_save(
     locked = CosmosAspect.objects.select_for_update().get(pk=aspect.pk)
     form = StepForm(locked.aspect, step, locked.data, post, autosave=autosave)
     latest = latest_version(locked)
-    changed_meanwhile = base is not None and base != latest
-    if changed_meanwhile and _part_at(locked, base, step.part.id) != locked.data.get(step.part.id):
+    part_now = locked.data.get(step.part.id) if isinstance(locked.data, dict) else None
+    if base is not None and base != latest and _part_at(locked, base, step.part.id) != part_now:
         form.is_valid()  # the submitted answers are shown again, with the warning
         form.errors.setdefault("", []).insert(
             0,
@@ -69,7 +69,7 @@ def questionnaire_step_save(
         )
         return StepResult(form, locked, False, latest, conflict=True)
     saved = False
-    if form.is_valid():
+    if form.is_valid() and form.new_data is not None:
         saved = aspect_data_save(aspect=locked, data=form.new_data, actor=actor)
         if saved:
             latest = latest_version(locked)
