@@ -270,6 +270,16 @@ def shown_codes(raw: Any) -> list[str]:
     return [c for c in (as_text(v) for v in as_list(raw)) if c]
 
 
+def as_sent(kind: str, value: Any) -> Any:
+    """A stored answer as a browser sends it back from its field: a one-line field drops
+    line breaks, a web address field also the spaces around it. An answer sent back so is
+    unchanged, and its stored value is kept exactly."""
+    if not isinstance(value, str) or kind in (TEXT, RADIO, CHECK):
+        return value
+    value = value.replace("\r", "").replace("\n", "")
+    return value.strip(" \t\f") if kind == "url" else value
+
+
 def is_web_address(value: str) -> bool:
     return bool(re.match(r"^https?://[^\s/?#]+\.[^\s]*$|^https?://[^\s/?#]+$", value, re.I))
 
@@ -504,7 +514,7 @@ class StepForm:
     def _changed(self, unit: Unit, value: Any, current: Any) -> bool:
         if unit.kind == CHECK:
             return set(value) != set(current)
-        return value != current
+        return value != as_sent(unit.kind, current)
 
     # -- the whole step
 

@@ -298,6 +298,7 @@ def test_list_add_move_remove_and_the_ninth_item_is_refused(world):
     assert labels[6:] == ["D7", "D6"]
     response = _save(client, world, aspect, "extsvc", "remove:items:0")
     assert response.status_code == 302
+    assert "focus=q-l-items-heading" in response["Location"]  # focus: the list's heading
     labels = [i["label"] for i in _row(world, aspect).data["extsvc"]["items"]]
     assert labels == ["D0", "D2", "D3", "D4", "D5", "D7", "D6"]
     # Editing an item keeps its other keys.
@@ -385,6 +386,12 @@ def test_older_shapes_and_unknown_keys_survive_a_save(world):
     data["innovation"] = {"items": ["prevention", "future_code"]}  # a code we do not know
     data["surprise"] = {"from": "a later COSMOS"}
     services.aspect_data_save(aspect=row, data=data, actor=None)
+    card = services.cosmos_ensure(initiative=world.private)["analytic_model"]
+    card_data = card.data
+    # What a browser changes in a field when it sends it back: line breaks in a one-line
+    # field, spaces around a web address. Sent back unchanged, they are kept as stored.
+    card_data["broker"] = {"label": "Twee\nregels", "type": 3, "colour": None, "url": " www.x "}
+    services.aspect_data_save(aspect=card, data=card_data, actor=None)
     client = _english(client_for(world, "lead"))
     page = client.get(_url(world, row.aspect, _step_number(row.aspect, "innovation")))
     assert "Other answer (future_code)" in page.content.decode()
@@ -399,6 +406,17 @@ def test_older_shapes_and_unknown_keys_survive_a_save(world):
     assert saved["innovation"] == {"items": ["prevention", "future_code", "remedy"]}
     assert saved["wellbeing"] == {"items": "physical_env", "note": "kept"}
     assert saved["surprise"] == {"from": "a later COSMOS"}
+    url = _url(world, "analytic_model", _step_number("analytic_model", "broker"))
+    form = form_of(client.get(url))
+    data = post_data(form, f__label="Tweeregels", f__url="www.x")  # as a browser sends them
+    data["action"] = ["save"]
+    assert client.post(url, data).status_code == 302
+    assert _row(world, "analytic_model").data["broker"] == {
+        "label": "Twee\nregels",
+        "type": 3,
+        "colour": None,
+        "url": " www.x ",
+    }
     # Changing the older shape writes COSMOS's shape.
     _save(client, world, row.aspect, "wellbeing", f__items=["physical_env", "socio_economic"])
     assert _row(world, row.aspect).data["wellbeing"] == {
