@@ -22,12 +22,14 @@ from __future__ import annotations
 
 import copy
 import re
+import time
 from dataclasses import dataclass, field
 from typing import Any
 
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from constellate.core.uploads import UploadRefused, check_upload
 from constellate.cosmos.schema import (
     ACTORS,
     CHECK,
@@ -433,13 +435,18 @@ class StepForm:
     ``post`` the submitted form, if any. After :meth:`is_valid`, ``new_data`` holds the
     aspect's data with this step's changes, and ``focus`` the id of the element to focus."""
 
-    def __init__(self, aspect_id: str, step: Step, data: Any, post=None, *, autosave=False):
+    def __init__(
+        self, aspect_id: str, step: Step, data: Any, post=None, *, autosave=False, files=None
+    ):
         self.aspect_id = aspect_id
         self.step = step
         self.part = step.part
         self.data = data if isinstance(data, dict) else {}
         self.post = post
+        self.files = files or {}
         self.autosave = autosave
+        # Pictures to store with the answers (documents): (COSMOS name, checked upload).
+        self.new_images: list[tuple[str, Any]] = []
         self.errors: dict[str, list[str]] = {}
         self.new_data: dict[str, Any] | None = None
         self.focus = ""
@@ -645,7 +652,13 @@ class StepForm:
             for key, (unit, name, value) in new_values.items():
                 checked = self._check(unit, name, value, _shown(unit, None))
                 values[key] = checked
-            if any(n in self.errors for _u, n, _v in new_values.values()):
+            if spec.has_images:
+                image = self._picture(f"{prefix}-new-image")
+                if image:
+                    values["image"] = image
+            if any(n in self.errors for _u, n, _v in new_values.values()) or (
+                f"{prefix}-new-image" in self.errors
+            ):
                 return None
             if spec.item == "entry":
                 items.append(values[""])
@@ -681,6 +694,24 @@ class StepForm:
         if not changed:
             return None
         return items
+
+    def _picture(self, name: str) -> str:
+        """The COSMOS name of a picture sent with a new item, checked by opening it (and
+        cleaned: re-encoded, its place removed), or "" (none, or an error is recorded)."""
+        upload = self.files.get(name)
+        if upload is None or not getattr(upload, "size", 0):
+            return ""
+        try:
+            checked = check_upload(upload, media=["image"])
+        except UploadRefused as exc:
+            self._error(name, exc.message)
+            return ""
+        # As COSMOS names uploads: <milliseconds>_<lower-cased name, other characters _>.
+        stem = re.sub(r"\.[^.]*$", "", str(upload.name or "picture")).lower()
+        stem = re.sub(r"[^a-z0-9.]", "_", stem)[:80] or "picture"
+        cosmos_name = f"{int(time.time() * 1000)}_{stem}.{checked.extension.lstrip('.')}"
+        self.new_images.append((cosmos_name, checked))
+        return cosmos_name
 
     def _new_item(self, spec: ListSpec, values: dict[str, Any]) -> dict[str, Any]:
         if spec.item == "card":
@@ -782,6 +813,17 @@ class StepForm:
             name = f"{prefix}-new-{unit.key}" if unit.key else f"{prefix}-new"
             label = unit.label
             new_fields.append(self._widget(unit, name, _shown(unit, None), label))
+        if spec.has_images:
+            name = f"{prefix}-new-image"
+            new_fields.append(
+                {
+                    "name": name,
+                    "id": input_id(name),
+                    "kind": "file",
+                    "label": _("Picture (optional)"),
+                    "errors": self.errors.get(name, []),
+                }
+            )
         return {
             "kind": "list",
             "name": prefix,
@@ -796,6 +838,10 @@ class StepForm:
             "add": f"add:{spec.name}",
             "errors": self.errors.get(prefix, []),
         }
+
+    @property
+    def takes_files(self) -> bool:
+        return any(spec.has_images for spec in self.lists)
 
     def error_list(self) -> list[dict[str, str]]:
         """Every problem, with the id of its field, for the summary at the top."""

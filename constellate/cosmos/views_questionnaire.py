@@ -73,6 +73,7 @@ def questionnaire_step(request, pk, aspect, step):
                 base=int(base) if base.isdigit() and len(base) < 10 else None,
                 autosave=autosave,
                 actor=request.user,
+                files=None if autosave else request.FILES,
             )
             form, row, saved, version = result.form, result.aspect, result.saved, result.version
         except ValidationError as exc:
@@ -132,6 +133,7 @@ def questionnaire_step(request, pk, aspect, step):
             "previous": steps[step - 2] if step > 1 else None,
             "next": steps[step] if step < len(steps) else None,
             "widgets": form.widgets(),
+            "multipart": form.takes_files,
             "error_list": form.error_list() if form.errors else [],
             "focus": focus,
             "base": version,

@@ -84,6 +84,10 @@
       sending = true;
       var data = new FormData(form);
       data.append("autosave", "1");
+      // A picture is sent with the Add button only, never while saving on the way.
+      form.querySelectorAll("input[type=file]").forEach(function (el) {
+        data.delete(el.name);
+      });
       data.set("action", "save");
       say(form.getAttribute("data-saving"));
       var wasDirty = dirty;

@@ -556,3 +556,51 @@ def test_a_step_changed_by_someone_else_meanwhile_is_not_overwritten(world):
     saved = _row(world, aspect).data
     assert saved["using"]["where"] == "home"
     assert saved["accessing"]["access_method"] == "applied"
+
+
+# -- Pictures of documents ----------------------------------------------------------------------
+
+
+def _png() -> bytes:
+    from PIL import Image
+
+    out = io.BytesIO()
+    Image.new("RGB", (640, 480), (20, 120, 200)).save(out, format="PNG")
+    return out.getvalue()
+
+
+@pytest.mark.django_db
+def test_a_document_with_a_picture_is_kept_as_cosmos_keeps_it_and_exported(world):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from constellate.cosmos.models import CosmosImage
+
+    client = _english(client_for(world, "lead"))
+    url = _url(world, "documents", 1)
+    page = client.get(url).content.decode()
+    assert 'enctype="multipart/form-data"' in page
+    # Not a picture: refused next to the field, nothing saved.
+    data = post_data(form_of(client.get(url)), l__items__new__label="Poster")
+    data["action"] = ["add:items"]
+    data["l-items-new-image"] = SimpleUploadedFile("Poster.png", b"not a picture at all")
+    response = client.post(url, data)
+    assert response.status_code == 400
+    assert 'id="q-l-items-new-image-errors"' in response.content.decode()
+    assert CosmosImage.objects.count() == 0
+    assert not CosmosVersion.objects.filter(aspect__aspect="documents").exists()
+    # A picture: stored under a COSMOS name with a thumbnail, named in the item.
+    data["l-items-new-image"] = SimpleUploadedFile("Poster Wijk.PNG", _png())
+    response = client.post(url, data)
+    assert response.status_code == 302
+    item = _row(world, "documents").data["data"]["items"][0]
+    assert item["label"] == "Poster"
+    assert item["url"] is None
+    name = item["image"]
+    assert name.endswith("_poster_wijk.png") and name.split("_")[0].isdigit()
+    image = CosmosImage.objects.get(initiative=world.private, name=name)
+    assert image.mime == "image/png" and image.thumb
+    page = client.get(url).content.decode()
+    assert f"/cosmos/pictures/{name}?size=thumb" in page
+    _name, content = services.cosmos_export(initiative=world.private)
+    files = zipfile.ZipFile(io.BytesIO(content)).namelist()
+    assert name in files and f"thumb/{name}" in files
