@@ -13,7 +13,9 @@ Names of the inputs on a step:
 - ``f-<key>``: one answer (text, one line, web address, radio or check list);
 - ``l-<list>-count``: how many items the page showed (a list that changed meanwhile, or a
   tampered count, is refused);
-- ``l-<list>-<i>-<key>``: a field of item ``i`` of a list; ``l-<list>-new-<key>``: a new item;
+- ``l-<list>-<i>-<key>``: a field of item ``i`` of a list; ``l-<list>-new-<key>``: a new item
+  (``l-items-new-image``: its picture, for documents);
+- ``base``: the model's version the page was made from (see services_questionnaire);
 - the button ``action``: ``save``, ``next``, ``add:<list>``, ``up:<list>:<i>``,
   ``down:<list>:<i>``, ``remove:<list>:<i>``.
 """
