@@ -75,3 +75,19 @@ urlpatterns += [
         name="shared_walkthrough",
     ),
 ]
+
+# The guided questionnaires (views_questionnaire.py).
+from constellate.cosmos import views_questionnaire  # noqa: E402
+
+urlpatterns += [
+    path(
+        "initiatives/<int:pk>/cosmos/<slug:aspect>/edit/",
+        views_questionnaire.questionnaire_start,
+        name="edit",
+    ),
+    path(
+        "initiatives/<int:pk>/cosmos/<slug:aspect>/edit/<int:step>/",
+        views_questionnaire.questionnaire_step,
+        name="step",
+    ),
+]
