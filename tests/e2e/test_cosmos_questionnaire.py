@@ -96,6 +96,10 @@ def test_a_facilitator_fills_two_models_step_by_step_with_the_keyboard(
     tab_to(page, "#q-f-comments")
     page.keyboard.type("De brief was moeilijk te lezen.")
     _wait_for_autosave(page, "nl")
+    # The picture beside the step follows the answers as they are saved, without a reload.
+    page.wait_for_function(
+        "() => document.querySelector('#cq-live-picture svg').textContent.includes('moeilijk')"
+    )
     _enter(page, "button[name='action'][value='next']")
     discovering = _data(initiative, "user_journey_model")["discovering"]
     assert discovering["discovery_medium"] == "referral"
