@@ -687,4 +687,3 @@ register_evidence_source(
         order=25,
     )
 )
-
