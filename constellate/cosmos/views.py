@@ -17,6 +17,7 @@ from constellate.cosmos.archive import ArchiveRefused, limits
 from constellate.cosmos.forms import ImportForm, ModelsForm
 from constellate.cosmos.rules import can_read_aspect
 from constellate.cosmos.schema import ASPECTS_BY_ID
+from constellate.cosmos.selectors_links import notes_of
 from constellate.initiatives.selectors import initiative_by_pk
 
 
@@ -101,6 +102,8 @@ def model_detail(request, pk, aspect):
             if is_team
             else [],
             "is_team": is_team,
+            # The team's own notes, placed on the picture (never shown beyond the team).
+            "team_notes": notes_of(initiative=initiative, aspect_id=row.aspect) if is_team else [],
             "can_edit": is_team and request.user.has_perm("cosmos.change_models", initiative),
             "share_url": request.build_absolute_uri(f"/cosmos/link/{row.share_token}/")
             if row.share_token

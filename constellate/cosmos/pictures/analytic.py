@@ -37,18 +37,21 @@ def blocks(data: Any) -> list[Block]:
             _("Macro: policy"),
             _("Who decides the policy the service follows, and how far away are they from users?"),
             roles("servicePolicyMaker"),
+            parts=("servicePolicyMaker", "macro_meso_micro"),
         ),
         Block(
             "meso",
             _("Meso: the organisation"),
             _("Who runs the organisation and the delivery? What room do they give the front line?"),
             roles("serviceOrganisationManager", "serviceDeliveryManager"),
+            parts=("serviceOrganisationManager", "serviceDeliveryManager"),
         ),
         Block(
             "micro",
             _("Micro: where the service meets people"),
             _("Who meets the users, and what do users bring to that meeting?"),
             roles("frontLineServiceDeliverer", "user"),
+            parts=("frontLineServiceDeliverer", "user"),
         ),
         Block(
             "agency",
@@ -63,12 +66,21 @@ def blocks(data: Any) -> list[Block]:
                 "broker",
                 "changeTheorists",
             ),
+            parts=(
+                "instigatorsOfChange",
+                "changeMakers",
+                "subjectsOfChange",
+                "broker",
+                "changeTheorists",
+                "innovation_brokerage",
+            ),
         ),
         Block(
             "outcome",
             _("Who gains and who loses"),
             _("Who gains from the change, and who might lose out? Have you asked them?"),
             roles("beneficiaries", "victims"),
+            parts=("beneficiaries", "victims"),
         ),
     ]
 

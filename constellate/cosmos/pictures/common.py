@@ -54,6 +54,12 @@ class Block:
     heading: str
     question: str  # the reflective question of the walkthrough step
     items: list[Item] = field(default_factory=list)
+    # The model's parts (top-level answer keys) this block draws; empty: the block's key.
+    parts: tuple[str, ...] = ()
+
+    def draws(self, part: str) -> bool:
+        """Whether a note on `part` ("section" or "section.field") belongs on this block."""
+        return part.split(".", 1)[0] in (self.parts or (self.key,))
 
     @property
     def answered(self) -> list[Item]:

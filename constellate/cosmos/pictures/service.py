@@ -52,30 +52,35 @@ def blocks(data: Any) -> list[Block]:
             _("Why"),
             _("Why does this service have to change, and who feels the need most?"),
             [Item(str(part("drivers").label), why, "text")],
+            parts=("drivers",),
         ),
         Block(
             "shape",
             _("Who shapes it"),
             _("Who sets the policy and who designs the service? Were users there from the start?"),
             roles("policyDef", "specDes", "initiator"),
+            parts=("policyDef", "specDes", "initiator"),
         ),
         Block(
             "deliver",
             _("Who makes it happen"),
             _("Who puts the service in place and who delivers it day to day?"),
             roles("deployment", "delivery"),
+            parts=("deployment", "delivery"),
         ),
         Block(
             "use",
             _("Who uses and judges it"),
             _("Who uses the service, who gains from it, and who says whether it works?"),
             roles("user", "beneficiary", "evaluation"),
+            parts=("user", "beneficiary", "evaluation"),
         ),
         Block(
             "outside",
             _("Outside the service"),
             _("Which services, organisations and infrastructure outside the team does it lean on?"),
             externals,
+            parts=("extsvc", "extorg", "infsvc"),
         ),
     ]
 

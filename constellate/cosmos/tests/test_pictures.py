@@ -307,3 +307,37 @@ def test_model_page_and_overview(world, houten):
                 assert escape(item.text) in page, (aspect, item.text)
     ids = re.findall(r' id="([^"]+)"', page)
     assert len(ids) == len(set(ids))
+
+
+@pytest.mark.django_db
+def test_the_team_sees_its_notes_numbered_on_the_parts_of_the_picture(world, houten):
+    from constellate.cosmos import services_links
+
+    pk, lead_user = world.private.pk, world.users["lead"]
+    for part, body in (
+        ("", "Bespreek dit model met het bewonerspanel NB1"),
+        ("using.where", "Waar gebruiken mensen de dienst? NB2"),
+        ("discovering.comments", "Brieven <b>te moeilijk</b> NB3"),
+    ):
+        services_links.note_add(
+            initiative=world.private,
+            aspect_id="user_journey_model",
+            part=part,
+            body=body,
+            actor=lead_user,
+        )
+    lead = client_for(world, "lead")
+    lead.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    page = lead.get(reverse("cosmos:detail", args=[pk, "user_journey_model"])).content.decode()
+    svg = page[page.index("<svg") : page.index("</svg>") + 6]
+    # Three badges, numbered in reading order: the whole model, then part by part.
+    assert len(re.findall(r'<circle [^>]*fill="#b35900"', svg)) == 3
+    notes = page[page.index('class="cosmos-picture-notes"') :]
+    assert "The team's notes on the picture" in notes
+    assert notes.index("NB1") < notes.index("NB3") < notes.index("NB2")
+    assert "&lt;b&gt;te moeilijk&lt;/b&gt;" in notes
+    # Beyond the team (a published model read by an observer) the notes stay out.
+    services.aspect_publish_set(aspect=houten, published=True, actor=None)
+    observer = client_for(world, "observer")
+    seen = observer.get(reverse("cosmos:detail", args=[pk, "user_journey_model"]))
+    assert seen.status_code == 200 and "NB1" not in seen.content.decode()
