@@ -7,6 +7,7 @@ from __future__ import annotations
 import contextlib
 import copy
 import json
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -60,14 +61,23 @@ def cosmos_ensure(*, initiative: Initiative) -> dict[str, CosmosAspect]:
 
 @transaction.atomic
 def cosmos_models_set(
-    *, initiative: Initiative, enabled: set[str] | list[str], actor: User
+    *,
+    initiative: Initiative,
+    enabled: set[str] | list[str],
+    actor: User,
+    country: str | None = None,
 ) -> None:
-    """Show the models in ``enabled`` and hide the others (their answers are kept)."""
+    """Show the models in ``enabled`` and hide the others (their answers are kept); set the
+    project's country (a two-letter code, "" for none) when given."""
     wanted = set(enabled)
     unknown = wanted - set(MODEL_IDS)
     if unknown:
         raise ValidationError(_("Choose models from the list."), code="unknown_model")
+    if country is not None and not (country == "" or re.fullmatch(r"[a-z]{2}", country)):
+        raise ValidationError(_("Choose a country from the list."), code="country")
     aspects = cosmos_ensure(initiative=initiative)
+    if country is not None:
+        CosmosProject.objects.filter(initiative=initiative).update(country=country)
     for model_id in MODEL_IDS:
         row = aspects[model_id]
         if row.enabled != (model_id in wanted):

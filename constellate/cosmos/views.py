@@ -47,7 +47,11 @@ def model_list(request, pk):
     aspects = selectors.aspects_of(initiative=initiative)
     if not is_team:
         aspects = [a for a in aspects if a.row.published]
-    form = ModelsForm(initial={"enabled": [a.id for a in aspects if a.row.enabled]})
+    project = selectors.project_of(initiative=initiative) if is_team else None
+    form = ModelsForm(
+        initial={"enabled": [a.id for a in aspects if a.row.enabled]},
+        current_country=project.country if project else "",
+    )
     return render(
         request,
         "cosmos/list.html",
@@ -56,7 +60,7 @@ def model_list(request, pk):
             "models": [a for a in aspects if a.definition.is_model],
             "containers": [a for a in aspects if not a.definition.is_model],
             "form": form,
-            "project": selectors.project_of(initiative=initiative) if is_team else None,
+            "project": project,
             "is_team": is_team,
             "can_edit": is_team and request.user.has_perm("cosmos.change_models", initiative),
         },
@@ -67,12 +71,19 @@ def model_list(request, pk):
 @require_POST
 def models_set(request, pk):
     initiative = _initiative(request, pk, "cosmos.change_models")
-    form = ModelsForm(request.POST)
+    project = selectors.project_of(initiative=initiative)
+    form = ModelsForm(request.POST, current_country=project.country if project else "")
     if form.is_valid():
         services.cosmos_models_set(
-            initiative=initiative, enabled=form.cleaned_data["enabled"], actor=request.user
+            initiative=initiative,
+            enabled=form.cleaned_data["enabled"],
+            actor=request.user,
+            # Only when the form sent it: a post without it keeps the country.
+            country=form.cleaned_data["country"] if "country" in request.POST else None,
         )
         messages.success(request, _("The choice of models is saved."))
+    elif "country" in form.errors:
+        messages.error(request, _("Choose a country from the list."))
     else:
         messages.error(request, _("Choose models from the list."))
     return redirect("cosmos:list", pk=initiative.pk)

@@ -14,7 +14,7 @@ from django.urls import reverse
 
 from constellate.core.registry import registry
 from constellate.cosmos import services
-from constellate.cosmos.models import CosmosAspect, CosmosVersion
+from constellate.cosmos.models import CosmosAspect, CosmosProject, CosmosVersion
 from constellate.cosmos.tests.conftest import HOUTEN, NIEUWEGEIN, sample
 from constellate.initiatives.tests.support import client_for, shared_world_fixture
 
@@ -60,6 +60,26 @@ def test_import_through_the_page_then_read_hide_compare_and_export(world):
     hidden = CosmosAspect.objects.get(initiative=world.private, aspect="moral_ordering_model")
     assert not hidden.enabled and hidden.data["defineEthos"]["values"]
 
+    # The country COSMOS keeps: chosen from the list, carried in our export's config.
+    url = reverse("cosmos:models_set", args=[pk])
+    client.post(url, {"enabled": ["user_journey_model"], "country": "fi"})
+    assert CosmosProject.objects.get(initiative=world.private).country == "fi"
+    response = client.post(url, {"enabled": ["user_journey_model"], "country": "xx"}, follow=True)
+    assert "Choose a country from the list." in response.content.decode()
+    assert CosmosProject.objects.get(initiative=world.private).country == "fi"
+    client.post(
+        url,
+        {
+            "enabled": [
+                "user_journey_model",
+                "change_model",
+                "analytic_model",
+                "co_creation_of_service_model",
+            ]
+        },
+    )
+    assert CosmosProject.objects.get(initiative=world.private).country == "fi"
+
     # A change is kept as a version and compared field by field.
     aspect = CosmosAspect.objects.get(initiative=world.private, aspect="change_model")
     data = json.loads(json.dumps(aspect.data))
@@ -78,6 +98,7 @@ def test_import_through_the_page_then_read_hide_compare_and_export(world):
         project = json.loads(archive.read("project.json"))
     assert project["data"]["change_model"]["first_order"]["vision"] == "Een nieuwe visie VV1"
     assert "moral_ordering_model" not in project["config"]["models"]
+    assert project["config"]["country"] == "fi"
 
 
 @pytest.mark.django_db
