@@ -43,6 +43,12 @@ def test_import_through_the_page_then_read_hide_compare_and_export(world):
     assert "How did people hear of the service?" in page
     assert "<dl" in page
     assert "Meedenkgroep herschrijft de brief in B1-taal." in page  # a note on the picture
+    # Text rows show their text, never the row's insides.
+    assert "&#x27;label&#x27;" not in page and "&#x27;text&#x27;" not in page
+    page = client.get(
+        reverse("cosmos:detail", args=[pk, "co_creation_of_service_model"])
+    ).content.decode()
+    assert "&#x27;label&#x27;" not in page and "&#x27;links&#x27;" not in page
 
     # Hide two models; their answers stay.
     response = client.post(
