@@ -4,6 +4,7 @@ many matches, lost SQLite triggers put back, and the index used on PostgreSQL.""
 import pytest
 from django.db import connection
 
+from constellate.core import fulltext
 from constellate.deliberation import search_ideas as search
 from constellate.deliberation import selectors_ideas as selectors
 from constellate.deliberation.models import Idea
@@ -39,7 +40,7 @@ def test_case_does_not_matter_and_on_sqlite_accents_neither():
 def test_many_matches_take_the_other_path_with_the_same_answer(monkeypatch):
     _activity, idea_round = idea_round_activity()
     made = ideas(idea_round, ["Bankjes een", "Bankjes twee", "Bankjes drie", "Iets anders"])
-    monkeypatch.setattr(search, "FEW_MATCHES", 1)
+    monkeypatch.setattr(fulltext, "FEW_MATCHES", 1)
     assert _found(idea_round, "bankjes") == {i.pk for i in made[:3]}
     assert _found(idea_round, "bankjes", sort="supported") == {i.pk for i in made[:3]}
 

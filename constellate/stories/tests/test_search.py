@@ -14,6 +14,7 @@ from django.utils import timezone, translation
 from constellate.accounts.roles import InitiativeRole, OrgRole
 from constellate.accounts.services import participant_create
 from constellate.accounts.tests.factories import member
+from constellate.core import fulltext
 from constellate.core.pagination import CappedPaginator
 from constellate.initiatives.tests.factories import InitiativeFactory, InitiativeMembershipFactory
 from constellate.initiatives.tests.support import page_queries
@@ -228,7 +229,7 @@ def test_the_full_text_index_is_used(place, monkeypatch, many):
     story, _ = told_story(activity, text="Mijn buurt.")
     told_story(activity, text="Onze buurt.")
     if many:  # the path for a word many stories have: the index inside the list query
-        monkeypatch.setattr(search, "FEW_MATCHES", 1)
+        monkeypatch.setattr(fulltext, "FEW_MATCHES", 1)
     from django.test.utils import CaptureQueriesContext
 
     with CaptureQueriesContext(connection) as ctx:
@@ -302,7 +303,7 @@ def test_more_than_the_cap_says_so(place, settings):
 def test_the_path_for_many_matches_finds_the_same(place, monkeypatch, story_storage):
     """Words and files many stories have take another query shape; it finds the same."""
     initiative, activity, lead, outsider = place
-    monkeypatch.setattr(search, "FEW_MATCHES", 0)
+    monkeypatch.setattr(fulltext, "FEW_MATCHES", 0)
     monkeypatch.setattr(selectors, "FEW_MATCHES", 0)
     a, _ = told_story(activity, text="De fietsbel van de buurman.")
     team_only, _ = told_story(activity, text="De fietsbel binnen.", audience=Audience.TEAM)
