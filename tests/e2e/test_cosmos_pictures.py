@@ -1,4 +1,4 @@
-"""COSMOS pictures: an observer of the initiative reads the user journey's picture and opens its
+"""COSMOS pictures (on our own demo answers): an observer of the initiative reads the user journey's picture and opens its
 text twin, walks the walkthrough with the keyboard only, and downloads the picture as SVG and PDF;
 first in Dutch, then the walkthrough's steps again in English. Zero axe violations on every
 page."""
@@ -10,14 +10,6 @@ import pytest
 from tests.e2e.browser import focused, lands, login_as, switch_language, t, tab_to, visit
 
 pytestmark = pytest.mark.browser
-
-SAMPLE = (
-    Path(__file__).resolve().parents[3]
-    / "shared"
-    / "data"
-    / "cosmos"
-    / "cosmos-houten-werk-en-inkomen.zip"
-)
 
 
 def _next_step(page, lang: str) -> None:
@@ -31,8 +23,6 @@ def _next_step(page, lang: str) -> None:
 def test_an_observer_reads_walks_through_and_downloads_a_model_picture(
     page, initiative, organisation, settings, tmp_path
 ):
-    if not SAMPLE.is_file():
-        pytest.skip("the shared COSMOS sample is not available")
     from constellate.accounts.roles import InitiativeRole
     from constellate.accounts.tests.factories import member
     from constellate.cosmos import services
@@ -45,7 +35,11 @@ def test_an_observer_reads_walks_through_and_downloads_a_model_picture(
             "OPTIONS": {"location": str(tmp_path / "cosmos"), "base_url": "/no-public-url/"},
         },
     }
-    services.cosmos_import(initiative=initiative, upload=SAMPLE.read_bytes(), actor=None)
+    # Our own demo user journey (the shared COSMOS samples are not needed here).
+    from constellate.demo.cosmos import USER_JOURNEY
+
+    aspect = services.cosmos_ensure(initiative=initiative)["user_journey_model"]
+    services.aspect_data_save(aspect=aspect, data=USER_JOURNEY, actor=None)
     observer = member(organisation, display_name="Olga Observer", email="olga@example.org")
     InitiativeMembershipFactory(initiative=initiative, user=observer, role=InitiativeRole.OBSERVER)
     login_as(page, observer)
