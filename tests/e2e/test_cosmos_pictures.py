@@ -1,7 +1,7 @@
-"""COSMOS pictures (on our own demo answers): an observer of the initiative reads the user journey's picture and opens its
-text twin, walks the walkthrough with the keyboard only, and downloads the picture as SVG and PDF;
-first in Dutch, then the walkthrough's steps again in English. Zero axe violations on every
-page."""
+"""COSMOS pictures, on our own demo answers: an observer of the initiative reads the user
+journey's picture and opens its text twin, walks the walkthrough with the keyboard only, and
+downloads the picture as SVG and PDF; first in Dutch, then the walkthrough's steps again in
+English. Zero axe violations on every page."""
 
 from pathlib import Path
 
