@@ -92,3 +92,66 @@ def test_pages_fit_a_phone_screen(
         f"/initiatives/{initiative.pk}/missing/",
     ]:
         check_small_page(page, url)
+
+
+def test_the_newer_pages_fit_a_320px_screen(new_page, facilitator, initiative, settings):
+    """Ideas, budgets, decisions, stories and COSMOS models, for the team and through an
+    activity's link, in Dutch (the longer words), at 320 px."""
+    from constellate.cosmos import services as cosmos
+    from constellate.decisions.tests.factories import decision
+    from constellate.deliberation.tests.factories import idea_round_activity, ideas
+    from constellate.deliberation.tests.factories_budgets import budget_activity
+    from constellate.demo.cosmos import SERVICE_MODEL, USER_JOURNEY
+    from constellate.stories.tests.factories import gathering_activity, told_story
+
+    rounds, idea_round = idea_round_activity(
+        initiative=initiative, is_public=True, joining_open=True
+    )
+    (idea,) = ideas(idea_round, ["Een overdekte fietsenstalling bij het gemeentehuis"])
+    budget, _budget, _projects = budget_activity(
+        initiative=initiative,
+        is_public=True,
+        joining_open=True,
+        projects=[("Speeltuinonderhoudsprogramma voor de wijk", 3000), ("Bankjes", 1500)],
+    )
+    gathering = gathering_activity(initiative=initiative)
+    story, _secret = told_story(gathering, text="Het loket was dicht toen ik kwam.")
+    made = decision(initiative, facilitator)
+    aspects = cosmos.cosmos_ensure(initiative=initiative)
+    cosmos.aspect_data_save(aspect=aspects["user_journey_model"], data=USER_JOURNEY, actor=None)
+    cosmos.aspect_data_save(
+        aspect=aspects["co_creation_of_service_model"], data=SERVICE_MODEL, actor=None
+    )
+    page = new_page(viewport=VIEWPORTS["320"], is_mobile=True, has_touch=True)
+
+    # Through the links, without an account.
+    check_small_page(page, "/")
+    switch_language(page, "nl")
+    for url in [
+        f"/join/{rounds.join_token}/ideas/",
+        f"/join/{rounds.join_token}/ideas/{idea.pk}/",
+        f"{initiative.get_public_url()}decisions/",
+    ]:
+        check_small_page(page, url)
+
+    # The team.
+    login_as(page, facilitator)
+    switch_language(page, "nl")
+    pk = initiative.pk
+    for url in [
+        f"/initiatives/{pk}/ideas/",
+        f"/activities/{rounds.pk}/ideas/",
+        f"/initiatives/{pk}/budgets/",
+        f"/activities/{budget.pk}/budget/",
+        f"/initiatives/{pk}/decisions/",
+        f"/decisions/{made.pk}/",
+        f"/initiatives/{pk}/stories/",
+        f"/stories/{story.pk}/curate/",
+        f"/initiatives/{pk}/places/",
+        f"/initiatives/{pk}/packages/new/",
+        f"/initiatives/{pk}/cosmos/",
+        f"/initiatives/{pk}/cosmos/user_journey_model/",
+        f"/initiatives/{pk}/cosmos/co_creation_of_service_model/edit/3/",
+        f"/initiatives/{pk}/cosmos/user_journey_model/walkthrough/2/",
+    ]:
+        check_small_page(page, url)
