@@ -43,8 +43,9 @@ def test_amounts_are_written_per_language():
     with translation.override("en"):
         assert services.euros(12500) == "€12,500"
     with translation.override("nl"):
-        # The Dutch catalogue writes "€ 12.500"; the number itself is grouped with a dot.
-        assert "12.500" in services.euros(12500)
+        # The Dutch catalogue writes "€ 12.500" (a no-break space: € never ends a line); the
+        # number itself is grouped with a dot.
+        assert services.euros(12500) == "€\u00a012.500"
 
 
 # The team's set-up --------------------------------------------------------------------------
