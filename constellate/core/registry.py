@@ -247,12 +247,13 @@ class StakeholderSink:
 
 @dataclass(frozen=True)
 class OutcomeProvider:
-    """What became of a contribution ("you said, we did"): `outcomes(obj)` returns a list of
-    dicts for the template `core/_contribution_outcome.html` (the decisions app registers
-    one). Without a provider the outcome is empty."""
+    """What became of contributions ("you said, we did"): `outcomes(objs)` takes
+    contributions of one kind and returns {pk: [dict]} for the template
+    `core/_contribution_outcome.html`, in a fixed number of queries (the decisions app
+    registers one). Without a provider the outcome is empty."""
 
     key: str
-    outcomes: Callable[[Any], list[dict[str, Any]]]
+    outcomes: Callable[[list[Any]], dict[Any, list[dict[str, Any]]]]
 
 
 @dataclass
@@ -342,12 +343,20 @@ def evidence_source_for(obj: Any) -> EvidenceSource | None:
     return None
 
 
+def contribution_outcomes_for(objs: list[Any]) -> dict[Any, list[dict[str, Any]]]:
+    """What became of each of `objs` (contributions of one kind), {pk: outcomes}, from every
+    registered provider (empty without one). A page listing several contributions calls this
+    once rather than once per contribution."""
+    out: dict[Any, list[dict[str, Any]]] = {o.pk: [] for o in objs if o is not None}
+    for item in _ordered_by_key(registry.outcome_providers.values()):
+        for pk, rows in item.outcomes(list(objs)).items():
+            out.setdefault(pk, []).extend(rows)
+    return out
+
+
 def contribution_outcomes(obj: Any) -> list[dict[str, Any]]:
     """What became of `obj`, from every registered provider (empty without one)."""
-    out: list[dict[str, Any]] = []
-    for item in _ordered_by_key(registry.outcome_providers.values()):
-        out.extend(item.outcomes(obj))
-    return out
+    return contribution_outcomes_for([obj]).get(obj.pk, [])
 
 
 def known_names_for(initiative: Any) -> list[str]:

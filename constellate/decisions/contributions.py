@@ -112,10 +112,10 @@ register_public_section(
 )
 
 
-def _outcomes(obj):
-    from constellate.decisions.selectors import contribution_outcomes
+def _outcomes(objs):
+    from constellate.decisions.selectors import contribution_outcomes_many
 
-    return contribution_outcomes(obj)
+    return contribution_outcomes_many(objs)
 
 
 register_outcome_provider(OutcomeProvider(key="decisions", outcomes=_outcomes))

@@ -215,27 +215,44 @@ def linked_ids(*, decision: Decision, source_key: str) -> list[int]:
 
 
 def contribution_outcomes(obj: Any) -> list[dict[str, Any]]:
-    """The decisions resting on `obj` (directly, or on what was built on it: a story's
-    insights), with their status and what became of the contribution. Only while the
-    contribution may still be used."""
-    source = evidence_source_for(obj)
-    if source is None or obj.pk is None:
-        return []
-    model = source.get_model()
-    if not model._default_manager.filter(pk=obj.pk).exists():
-        return []  # withdrawn, expired, erased
-    wanted: dict[str, list[int]] = {source.key: [obj.pk]}
+    """What became of one contribution (see `contribution_outcomes_many`)."""
+    return contribution_outcomes_many([obj]).get(getattr(obj, "pk", None), [])
+
+
+def contribution_outcomes_many(objs: list[Any]) -> dict[Any, list[dict[str, Any]]]:
+    """{pk: outcomes} of contributions of one kind: the decisions resting on each
+    (directly, or on what was built on it: a story's insights, a statement's conversation
+    results), with their status and what became of the contribution. Only while the
+    contribution may still be used. A fixed number of queries for any number of them."""
+    objs = [o for o in objs if o is not None and o.pk is not None]
+    if not objs:
+        return {}
+    source = evidence_source_for(objs[0])
+    if source is None:
+        return {}
+    usable = set(
+        source.get_model()
+        ._default_manager.filter(pk__in=[o.pk for o in objs])
+        .values_list("pk", flat=True)
+    )  # withdrawn, expired and erased ones are not
+    objs = [o for o in objs if o.pk in usable]
     sources: dict[str, EvidenceSource] = {source.key: source}
-    if source.feeds is not None:
-        for key, pks in source.feeds(obj).items():
+    wanted: dict[str, set[int]] = {source.key: {o.pk for o in objs}}
+    fed: dict[Any, set[tuple[str, int]]] = {o.pk: {(source.key, o.pk)} for o in objs}
+    for obj in objs:
+        for key, pks in (source.feeds(obj) if source.feeds is not None else {}).items():
             other = evidence_source(key)
             if other is not None and pks:
                 sources[key] = other
-                wanted.setdefault(key, []).extend(pks)
+                wanted.setdefault(key, set()).update(pks)
+                fed[obj.pk].update((key, pk) for pk in pks)
     match = Q()
     for key, pks in wanted.items():
-        content_type = ContentType.objects.get_for_model(sources[key].get_model())
-        match |= Q(content_type=content_type, object_id__in=pks)
+        if pks:
+            content_type = ContentType.objects.get_for_model(sources[key].get_model())
+            match |= Q(content_type=content_type, object_id__in=pks)
+    if not match:
+        return {}
     links = list(
         EvidenceLink.objects.filter(match)
         .select_related("decision__initiative")
@@ -246,32 +263,36 @@ def contribution_outcomes(obj: Any) -> list[dict[str, Any]]:
         if key == source.key:
             continue
         other = sources[key]
-        for pk, item in other.get_model()._default_manager.in_bulk(pks).items():
+        for pk, item in other.get_model()._default_manager.in_bulk(list(pks)).items():
             via_titles[(key, pk)] = other.title(item)
-    out = []
-    for link in links:
-        decision = link.decision
-        initiative = decision.initiative
-        via = ""
-        if link.source != source.key:
-            via = via_titles.get((link.source, link.object_id), "")
-            if not via:
+    out: dict[Any, list[dict[str, Any]]] = {}
+    for obj in objs:
+        rows = out.setdefault(obj.pk, [])
+        for link in links:
+            if (link.source, link.object_id) not in fed[obj.pk]:
                 continue
-        out.append(
-            {
-                "decision": decision,
-                "status": decision.get_status_display(),
-                "status_key": decision.status,
-                "percent": decision.percent_done,
-                "outcome": link.get_outcome_display(),
-                "outcome_key": link.outcome,
-                "reason": link.reason,
-                "via": via,
-                "public_url": (
-                    _public_decision_url(initiative, decision) if initiative.is_public else ""
-                ),
-            }
-        )
+            via = ""
+            if link.source != source.key:
+                via = via_titles.get((link.source, link.object_id), "")
+                if not via:
+                    continue
+            decision = link.decision
+            initiative = decision.initiative
+            rows.append(
+                {
+                    "decision": decision,
+                    "status": decision.get_status_display(),
+                    "status_key": decision.status,
+                    "percent": decision.percent_done,
+                    "outcome": link.get_outcome_display(),
+                    "outcome_key": link.outcome,
+                    "reason": link.reason,
+                    "via": via,
+                    "public_url": (
+                        _public_decision_url(initiative, decision) if initiative.is_public else ""
+                    ),
+                }
+            )
     return out
 
 

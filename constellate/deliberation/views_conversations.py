@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 
 from constellate.accounts.selectors import participant_for_request
 from constellate.core.forms import apply_validation_error
+from constellate.core.registry import contribution_outcomes_for
 from constellate.core.services import audit_record
 from constellate.deliberation import selectors_conversations as selectors
 from constellate.deliberation import selectors_polis, services_polis
@@ -119,12 +120,21 @@ def my_votes(request, token):
             "activity": activity,
             "conversation": conversation,
             "votes": selectors.own_votes(conversation=conversation, participant=participant),
-            "statements": selectors.own_statements(
-                conversation=conversation, participant=participant
+            "statements": _with_outcomes(
+                selectors.own_statements(conversation=conversation, participant=participant)
             ),
             "is_open": services.conversation_is_open(conversation),
         },
     )
+
+
+def _with_outcomes(statements):
+    """The person's statements, each with what became of it (one batch for all of them)."""
+    statements = list(statements)
+    outcomes = contribution_outcomes_for(statements)
+    for statement in statements:
+        statement.outcomes = outcomes.get(statement.pk, [])
+    return statements
 
 
 @never_cache

@@ -1,6 +1,8 @@
 """ "You said, we did": `{% contribution_outcome obj %}` shows what became of a contribution
 (the decisions it fed, their status, and the reason when it was not taken up), from the
-registry's outcome providers. It renders nothing when no app provides outcomes."""
+registry's outcome providers. It renders nothing when no app provides outcomes. A page that
+lists several contributions fetches their outcomes at once (`contribution_outcomes_for`) and
+passes each one's: `{% contribution_outcome obj outcomes %}`."""
 
 from django import template
 from django.template.loader import render_to_string
@@ -12,10 +14,11 @@ register = template.Library()
 
 
 @register.simple_tag(takes_context=True)
-def contribution_outcome(context, obj):
+def contribution_outcome(context, obj, outcomes=None):
     if obj is None:
         return ""
-    outcomes = contribution_outcomes(obj)
+    if outcomes is None:
+        outcomes = contribution_outcomes(obj)
     if not outcomes:
         return ""
     html = render_to_string(

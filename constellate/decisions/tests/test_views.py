@@ -311,3 +311,37 @@ def test_query_counts_do_not_grow(world, scene):
     )
     after = (page_queries(client, url)[0], page_queries(client, feedback)[0])
     assert after == before
+
+
+@pytest.mark.django_db
+def test_own_statements_page_reads_outcomes_in_a_fixed_number_of_queries(world, client):
+    """A participant's own statements each show what became of them, fetched at once."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from constellate.accounts.models import Participant
+    from constellate.deliberation.tests.factories import conversation_activity
+
+    activity, conversation = conversation_activity(
+        initiative=world.public, is_public=True, joining_open=True
+    )
+    client.post(reverse("initiatives:join", args=[activity.join_token]), {})
+    participant = Participant.objects.order_by("-pk").first()
+    d = decision(world.public, world.users["lead"])
+    url = reverse("deliberation:my_votes", args=[activity.join_token])
+    counts = []
+    for n in (2, 6):
+        while conversation.statements.filter(author_participant=participant).count() < n:
+            made = conversation.statements.create(
+                text=f"Eigen stelling {conversation.statements.count()}",
+                author_participant=participant,
+                status="accepted",
+            )
+            services.evidence_link(
+                decision=d, actor=world.users["lead"], items=[("statement", made.pk)]
+            )
+        with CaptureQueriesContext(connection) as ctx:
+            page = client.get(url).content.decode()
+        assert page.count('class="contribution-outcome"') == n
+        counts.append(len(ctx.captured_queries))
+    assert counts[0] == counts[1], counts
