@@ -340,6 +340,7 @@ def test_own_statements_page_reads_outcomes_in_a_fixed_number_of_queries(world, 
             services.evidence_link(
                 decision=d, actor=world.users["lead"], items=[("statement", made.pk)]
             )
+        client.get(url)  # caches filled once (content types, the day's "last seen")
         with CaptureQueriesContext(connection) as ctx:
             page = client.get(url).content.decode()
         assert page.count('class="contribution-outcome"') == n
