@@ -364,19 +364,12 @@ def _budget_items(initiative, user):
 
 
 def _budget_public(initiative):
-    from django.db.models import Q
-    from django.utils import timezone
-
     from constellate.deliberation.models import Budget
+    from constellate.deliberation.selectors_budgets import budgets_with_public_results
 
     if not initiative.is_public:
         return Budget.objects.none()
-    return _budget_items(initiative, None).filter(
-        Q(results_published=True)
-        | Q(closed_at__isnull=False)
-        | Q(activity__closes_on__lt=timezone.localdate()),
-        activity__is_public=True,
-    )
+    return budgets_with_public_results(initiative=initiative).select_related("activity")
 
 
 def _budget_title(budget):

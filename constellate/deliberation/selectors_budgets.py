@@ -12,7 +12,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import Count, Q
+from django.db.models import Count, Q, QuerySet
 
 from constellate.accounts.models import Participant
 from constellate.analysis.budget import FUNDED, SKIPPED, Outcome, ProjectInput, count
@@ -146,19 +146,25 @@ def supporters_per_project(*, budget: Budget) -> dict[int, int]:
     )
 
 
+def budgets_with_public_results(*, initiative: Initiative) -> QuerySet[Budget]:
+    """The initiative's budgets whose results anyone may see: on a public activity, and
+    published by the team or voting over (the object-level twin is
+    rules.budget_results_are_public). The initiative's own visibility is checked by the
+    caller."""
+    from django.utils import timezone
+
+    return Budget.objects.filter(
+        Q(results_published=True)
+        | Q(closed_at__isnull=False)
+        | Q(activity__closes_on__lt=timezone.localdate()),
+        activity__initiative=initiative,
+        activity__kind=ActivityKind.BUDGET,
+        activity__is_public=True,
+    )
+
+
 def public_budget_results(*, initiative: Initiative) -> list[Activity]:
     """The initiative's budget activities whose results are public (the public page links to
     them). The initiative's own visibility is checked by the page that shows this."""
-    from django.utils import timezone
-
-    today = timezone.localdate()
-    return list(
-        Activity.objects.filter(initiative=initiative, kind=ActivityKind.BUDGET, is_public=True)
-        .filter(
-            Q(budget__results_published=True)
-            | Q(budget__closed_at__isnull=False)
-            | Q(closes_on__lt=today)
-        )
-        .filter(budget__isnull=False)
-        .order_by("opens_on", "title")
-    )
+    public = budgets_with_public_results(initiative=initiative).values("activity_id")
+    return list(Activity.objects.filter(pk__in=public).order_by("opens_on", "title"))
